@@ -1,0 +1,162 @@
+"""议事会助手 — the entry point: read config, build the Application, register handlers, start polling.
+
+    python bot.py [--config config.toml]
+
+Handlers are registered below in an explicit order; read it top to bottom to know who sees an update first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from council.config import Config, ConfigError, load
+from council.service import Council, Outbox
+from council.texts import Err
+from handlers import chats, menus, messages, proposals, topics, updates, votes
+from handlers.common import Services
+from handlers.deadlines import Deadlines
+from handlers.errors import on_error
+from handlers.roles import ChatInfo
+from handlers.sender import Sender
+from storage.db import Database
+
+log = logging.getLogger("council")
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
+NO_TOKEN = (
+    "No Telegram token: set the environment variable {env} to the token BotFather gave you (see README), "
+    "or try the bot without Telegram: python bot.py --sandbox"
+)
+
+
+def build_application(config: Config) -> Application:
+    application = (
+        ApplicationBuilder()
+        .token(config.token)
+        .base_url(config.base_url)
+        .base_file_url(config.base_url.replace("/bot", "/file/bot"))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=config.tz,
+                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        # Stays below Telegram's limits (30/s overall, 20/min per group); our sender paces groups itself too.
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_start_services)
+        .post_stop(_stop_services)
+        .build()
+    )
+    application.bot_data["config"] = config
+    _register_handlers(application)
+    return application
+
+
+def _register_handlers(app: Application) -> None:
+    # 1. First of all (group -1): drop an update that was already handled before a restart.
+    app.add_handler(TypeHandler(Update, updates.skip_if_seen), group=-1)
+
+    # 2. The group's own life: the bot added/removed, rights changed, group upgraded to a supergroup.
+    app.add_handler(ChatMemberHandler(chats.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, chats.on_migrate))
+
+    # 3. Button taps. Votes first: they are most of the traffic and must be answered fast.
+    app.add_handler(CallbackQueryHandler(votes.on_vote_button, pattern=r"^v:"))
+    app.add_handler(CallbackQueryHandler(topics.on_pick, pattern=r"^pk:"))
+    app.add_handler(CallbackQueryHandler(proposals.on_pick_topic, pattern=r"^pp:"))
+    app.add_handler(CallbackQueryHandler(_stale_button))  # anything else: an old or forged button
+
+    # 4. Slash commands. Each shares its code path with the Chinese trigger word (see handlers/messages.py).
+    app.add_handler(CommandHandler("start", messages.start))
+    for name, action in [("help", "help"), ("open", "open"), ("propose", "propose"), ("vote", "vote"),
+                         ("close", "close"), ("status", "status"), ("cancel", "cancel"), ("hide", "hide"),
+                         ("setup", "setup")]:
+        app.add_handler(CommandHandler(name, messages.command(action)))
+
+    # 5. Plain text: Chinese triggers, replies to our cards, typed votes; the rest is neighbours' chat.
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, messages.on_group_text))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE,
+                                   messages.on_private_text))
+
+    # 6. Last (group 100): remember the update as handled.
+    app.add_handler(TypeHandler(Update, updates.mark_seen), group=100)
+
+    # 7. One error handler for everything.
+    app.add_error_handler(on_error)
+
+
+async def _stale_button(update: Update, context) -> None:
+    await update.callback_query.answer(Err.STALE_BUTTON, show_alert=True)
+
+
+async def _start_services(app: Application) -> None:
+    """After Telegram said hello and before the first update: database, sender, menus, deadlines."""
+    config: Config = app.bot_data["config"]
+    db = Database(config.db_path)
+    await db.connect()
+    council = Council(db, config.council, config.tz)
+    sender = Sender(app.bot, council, Outbox(db))
+    council.on_post = sender.notify
+    chat_info = ChatInfo(app.bot, config.roles.facilitators)
+    deadlines = Deadlines(app.job_queue, council, sender, chat_info)
+    app.bot_data["db"] = db
+    app.bot_data["services"] = Services(config, council, sender, chat_info, deadlines)
+    await menus.register(app.bot)
+    sender.start()
+    for topic in await council.due_work():
+        if topic.ballot_message_id:
+            sender.ballot_changed(topic.id, topic.chat_id)  # the tally may have moved after the last edit
+    await deadlines.rebuild()
+    log.info("ready as @%s (database %s)", app.bot.username, config.db_path)
+
+
+async def _stop_services(app: Application) -> None:
+    services: Services | None = app.bot_data.get("services")
+    if services is not None:
+        await services.sender.drain()
+        await services.sender.stop()
+    if "db" in app.bot_data:
+        await app.bot_data["db"].close()
+
+
+def _setup_logging() -> None:
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
+    # httpx logs every request URL at INFO, and the URL contains the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="议事会助手: a Telegram bot for neighbourhood councils")
+    parser.add_argument("--config", help="path of the config file (default: config.toml beside bot.py)")
+    args = parser.parse_args(argv)
+    _setup_logging()
+    path = Path(args.config) if args.config else Path(__file__).with_name("config.toml")
+    try:
+        config = load(path if args.config or path.exists() else None)
+    except ConfigError as error:
+        print(f"config error: {error}", file=sys.stderr)
+        return 2
+    if not config.token:
+        print(NO_TOKEN.format(env=config.token_env), file=sys.stderr)
+        return 2
+    application = build_application(config)
+    application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

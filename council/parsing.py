@@ -1,0 +1,121 @@
+"""What a resident's message asks for: a Chinese trigger word, a proposal, or a typed vote.
+
+Conservative on purpose: a message is a vote only when the whole message is a vote (投2, 2号, #2, 赞成 …).
+"3号楼的狗又叫了" or "明天2点开会吗" are not votes. The richer understanding of Chinese comes later and
+plugs in here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from council.models import ABSTAIN, NO, YES, Method
+
+
+@dataclass(frozen=True)
+class Intent:
+    action: str  # open, propose, vote, close, status, cancel, hide, setup, help
+    text: str = ""  # the rest of the message (title and background, or proposal text)
+    number: int | None = None  # a topic number (开始投票 2) or a proposal number (隐藏 3)
+
+
+# Chinese triggers at the start of a message. Order matters: longer triggers first.
+_TRIGGERS: list[tuple[str, str]] = [
+    ("发起议题", "open"),
+    ("开始投票", "vote"),
+    ("结束投票", "close"),
+    ("取消议题", "cancel"),
+    ("#建议", "propose"),
+    ("＃建议", "propose"),
+    ("建议", "propose"),
+    ("提议", "propose"),
+    ("隐藏", "hide"),
+    ("进度", "status"),
+    ("议题", "status"),
+    ("设置", "setup"),
+    ("帮助", "help"),
+]
+# What may follow a trigger word: nothing, a separator, or a number.
+_SEPARATOR = re.compile(r"^(?:[\s:：,，?？!！。]+|(?=\d)|$)")
+# Triggers that take no free text: the rest must be empty or a number.
+_NUMBER_ONLY = {"vote", "close", "cancel", "status", "setup", "help", "hide"}
+_PUNCT_TAIL = "。.!！~～?？ \t"
+
+
+def parse_trigger(text: str) -> Intent | None:
+    """A Chinese trigger at the start of the message, or None."""
+    stripped = text.strip()
+    for word, action in _TRIGGERS:
+        if not stripped.startswith(word):
+            continue
+        rest = stripped[len(word):]
+        separator = _SEPARATOR.match(rest)
+        if separator is None:
+            return None  # 建议书, 议题很好 …: the word is only part of a longer one
+        if action == "propose" and word in ("建议", "提议") and not re.match(r"^[:：\s]", rest):
+            return None  # 建议 needs a colon or a space: "建议大家早点睡" is chat, not a proposal
+        rest = rest[separator.end():]
+        if action in _NUMBER_ONLY:
+            number_text = rest.strip(_PUNCT_TAIL)
+            if number_text == "":
+                return Intent(action)
+            if number_text.isdigit() and len(number_text) <= 4:
+                return Intent(action, number=int(number_text))
+            return None  # "进度怎么样了" is a question, not the status command
+        return Intent(action, text=rest.strip())
+    return None
+
+
+def parse_command(action: str, args: list[str]) -> Intent:
+    """A slash command's arguments, with the same meaning as the Chinese trigger."""
+    text = " ".join(args)
+    if action in _NUMBER_ONLY:
+        first = args[0] if args else ""
+        return Intent(action, number=int(first)) if first.isdigit() else Intent(action, text=text)
+    return Intent(action, text=text)
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """`/open 标题` with further lines of background."""
+    lines = text.strip().splitlines()
+    if not lines:
+        return "", ""
+    return lines[0].strip(), "\n".join(line.rstrip() for line in lines[1:]).strip()
+
+
+# ------------------------------------------------------------------ typed votes
+
+_CHOICE_VOTE = [
+    re.compile(r"^(?:我)?(?:投|选|改投)\s*(?:第)?\s*[#＃]?\s*(\d{1,3})\s*(?:号|个)?(?:方案|建议)?$"),
+    re.compile(r"^[#＃]?\s*(\d{1,3})\s*号$"),
+    re.compile(r"^[#＃]\s*(\d{1,3})$"),
+]
+_CONSENT_WORDS = {
+    "赞成": YES,
+    "同意": YES,
+    "反对": NO,
+    "不同意": NO,
+    "弃权": ABSTAIN,
+}
+
+
+def parse_typed_vote(text: str, method: Method) -> int | None:
+    """The option a whole message votes for, or None if it is not (clearly) a vote."""
+    cleaned = _clean(text)
+    if method is Method.CONSENT:
+        return _CONSENT_WORDS.get(cleaned)
+    for pattern in _CHOICE_VOTE:
+        match = pattern.match(cleaned)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _clean(text: str) -> str:
+    """Strip spaces, trailing punctuation and emoji: 赞成👍 → 赞成, 投2！ → 投2."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    while text and (text[-1] in _PUNCT_TAIL or unicodedata.category(text[-1]) in ("So", "Sk", "Mn", "Cf")):
+        text = text[:-1].rstrip()
+    return text

@@ -1,0 +1,46 @@
+"""What every handler needs: the services of this bot, the person behind an update, keyboards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import Message, Update, User
+from telegram.ext import ContextTypes
+
+from council.config import Config
+from council.models import Person
+from council.service import Council
+from handlers.roles import ChatInfo
+from handlers.sender import Sender
+
+
+@dataclass
+class Services:
+    config: Config
+    council: Council
+    sender: Sender
+    chats: ChatInfo
+    deadlines: object  # handlers.deadlines.Deadlines (typed loosely to avoid an import cycle)
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.application.bot_data["services"]
+
+
+def person(user: User | None, message: Message | None = None) -> Person:
+    if user is None and message is not None and message.sender_chat is not None:
+        return Person(message.sender_chat.id, message.sender_chat.title or "群管理员")
+    if user is None:
+        return Person(0, "某位邻居")
+    return Person(user.id, user.full_name or user.username or str(user.id))
+
+
+def is_group(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type in ("group", "supergroup")
+
+
+async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Reply to the message of this update, through the outbox (never blocking on Telegram's group limit)."""
+    message = update.effective_message
+    await services(context).council.reply(update.effective_chat.id, text, message.message_id if message else None)

@@ -1,0 +1,38 @@
+"""Command menus per scope, with Chinese descriptions: a short list for residents, a longer one for admins."""
+
+from __future__ import annotations
+
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllChatAdministrators,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeDefault,
+)
+
+RESIDENTS = [
+    BotCommand("propose", "提建议（也可以直接发「建议：…」）"),
+    BotCommand("status", "看进度（也可以发「进度」）"),
+    BotCommand("help", "使用说明"),
+]
+FACILITATORS = [
+    BotCommand("open", "发起议题：/open 标题（换行写背景）"),
+    BotCommand("vote", "开始投票"),
+    BotCommand("close", "结束投票并公示结果"),
+    BotCommand("hide", "隐藏一条建议：/hide 编号"),
+    BotCommand("cancel", "取消议题"),
+    BotCommand("setup", "检查我在本群的权限"),
+    *RESIDENTS,
+]
+PRIVATE = [
+    BotCommand("start", "开始"),
+    BotCommand("help", "使用说明"),
+]
+
+
+async def register(bot: Bot) -> None:
+    await bot.set_my_commands(PRIVATE, scope=BotCommandScopeDefault())
+    await bot.set_my_commands(PRIVATE, scope=BotCommandScopeAllPrivateChats())
+    await bot.set_my_commands(RESIDENTS, scope=BotCommandScopeAllGroupChats())
+    await bot.set_my_commands(FACILITATORS, scope=BotCommandScopeAllChatAdministrators())

@@ -1,0 +1,49 @@
+"""Residents' proposals: 建议：… / 提议 … / #建议 … / /propose …, or a reply to a topic's card."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from council import texts
+from council.parsing import Intent
+from council.service import Choice, CouncilError
+from council.texts import Err
+from handlers.common import answer, is_group, person, services
+
+
+async def propose(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent,
+                  reply_to: int | None = None) -> None:
+    if not is_group(update):
+        await answer(update, context, Err.GROUP_ONLY)
+        return
+    svc, chat, message = services(context), update.effective_chat, update.effective_message
+    if reply_to is None and message.reply_to_message is not None:
+        reply_to = message.reply_to_message.message_id
+    author = person(update.effective_user, message)
+    try:
+        result = await svc.council.propose(chat.id, author, intent.text, message.message_id, reply_to=reply_to)
+    except CouncilError as error:
+        await answer(update, context, error.text)
+        return
+    if isinstance(result, Choice):
+        keyboard = [[(texts.topic_button(t), f"pp:{t.id}:{message.message_id}")] for t in result.topics]
+        await svc.council.reply(chat.id, texts.which_topic_for_proposal(), message.message_id, keyboard)
+
+
+async def on_pick_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The author chose the topic of a waiting proposal: pp:<topic id>:<message id>."""
+    svc, query = services(context), update.callback_query
+    try:
+        _, topic_id, message_id = query.data.split(":")
+        topic_id, message_id = int(topic_id), int(message_id)
+    except ValueError:
+        await query.answer(Err.STALE_BUTTON, show_alert=True)
+        return
+    chat_id = query.message.chat.id if query.message else 0
+    try:
+        result = await svc.council.propose_draft(chat_id, message_id, topic_id, person(query.from_user))
+    except CouncilError as error:
+        await query.answer(error.text, show_alert=True)
+        return
+    await query.answer(f"已提交到议题{result.topic.number}，编号 #{result.number}")

@@ -1,0 +1,80 @@
+"""Votes: a tap on a 【投票】 button (v:<topic id>:<option>), or a typed vote such as 投2 / 2号 / 赞成.
+
+A tap is answered right after the vote is committed, before anything rate-limited: the tally edit and the
+typed-vote acknowledgement go to the background sender.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from council import texts
+from council.models import Method, State, Topic
+from council.parsing import parse_typed_vote
+from council.service import CouncilError
+from council.texts import Err
+from handlers.common import answer, person, services
+
+
+async def on_vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc, query = services(context), update.callback_query
+    try:
+        _, topic_id, option = query.data.split(":")
+        topic_id, option = int(topic_id), int(option)
+    except ValueError:
+        await query.answer(Err.STALE_BUTTON, show_alert=True)
+        return
+    if query.message is None:
+        await query.answer(Err.STALE_BUTTON, show_alert=True)
+        return
+    try:
+        result = await svc.council.cast_vote(topic_id, query.message.chat.id, person(query.from_user), option,
+                                             "button")
+    except CouncilError as error:
+        await query.answer(error.text, show_alert=True)
+        return
+    if result.unchanged:
+        await query.answer(texts.vote_unchanged_toast(result.topic, option))
+        return
+    await query.answer(texts.vote_toast(result.topic, option))
+    svc.sender.ballot_changed(result.topic.id, result.topic.chat_id)
+
+
+async def typed_vote(update: Update, context: ContextTypes.DEFAULT_TYPE, replied_topic: Topic | None = None) -> bool:
+    """Count the message as a vote if it clearly is one. Returns False when it is not a vote (left alone)."""
+    svc, chat, message = services(context), update.effective_chat, update.effective_message
+    if replied_topic is not None:
+        candidates = [replied_topic]
+    else:
+        candidates = await svc.council.voting_topics(chat.id)
+    if not candidates:
+        return False
+    option = None
+    for method in {t.method for t in candidates}:
+        option = parse_typed_vote(message.text or "", method)
+        if option is not None:
+            candidates = [t for t in candidates if t.method is method]
+            break
+    if option is None:
+        return False
+    if len(candidates) > 1:
+        await answer(update, context, Err.MANY_BALLOTS)
+        return True
+    topic = candidates[0]
+    if topic.state is not State.VOTING:
+        await answer(update, context, Err.VOTE_CLOSED if topic.state is not State.COLLECTING else Err.NO_VOTING)
+        return True
+    voter = person(update.effective_user, message)
+    try:
+        await svc.council.cast_vote(topic.id, chat.id, voter, option, "text")
+    except CouncilError as error:
+        await answer(update, context, error.text)
+        return True
+    svc.sender.typed_vote(chat.id, voter.name, message.message_id)
+    svc.sender.ballot_changed(topic.id, chat.id)
+    return True
+
+
+def looks_like_vote(text: str) -> bool:
+    return parse_typed_vote(text, Method.CHOICE) is not None or parse_typed_vote(text, Method.CONSENT) is not None

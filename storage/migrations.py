@@ -1,0 +1,123 @@
+"""Forward-only schema migrations, applied in order at start-up. Never edit a released one: add the next."""
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "core deliberation loop",
+        """
+        CREATE TABLE chats (
+            chat_id       INTEGER PRIMARY KEY,
+            type          TEXT NOT NULL,
+            title         TEXT NOT NULL DEFAULT '',
+            active        INTEGER NOT NULL DEFAULT 1,
+            member_count  INTEGER,
+            migrated_to   INTEGER,
+            created_at    REAL NOT NULL,
+            updated_at    REAL NOT NULL
+        );
+
+        CREATE TABLE topics (
+            id                    INTEGER PRIMARY KEY,
+            chat_id               INTEGER NOT NULL,
+            number                INTEGER NOT NULL,
+            title                 TEXT NOT NULL,
+            background            TEXT NOT NULL DEFAULT '',
+            state                 TEXT NOT NULL CHECK (state IN ('collecting', 'voting', 'closed', 'cancelled')),
+            method                TEXT NOT NULL,
+            quorum                REAL NOT NULL,
+            opened_by             INTEGER NOT NULL,
+            opened_at             REAL NOT NULL,
+            source_message_id     INTEGER,
+            collect_deadline      REAL NOT NULL,
+            vote_deadline         REAL NOT NULL,
+            voting_started_at     REAL,
+            closed_at             REAL,
+            card_message_id       INTEGER,
+            ballot_message_id     INTEGER,
+            resolution_message_id INTEGER,
+            UNIQUE (chat_id, number),
+            UNIQUE (chat_id, source_message_id)
+        );
+        CREATE INDEX topics_open ON topics (state) WHERE state IN ('collecting', 'voting');
+
+        CREATE TABLE proposals (
+            id          INTEGER PRIMARY KEY,
+            topic_id    INTEGER NOT NULL REFERENCES topics (id),
+            number      INTEGER NOT NULL,
+            chat_id     INTEGER NOT NULL,
+            message_id  INTEGER NOT NULL,
+            author_id   INTEGER NOT NULL,
+            author_name TEXT NOT NULL,
+            text        TEXT NOT NULL,
+            hidden      INTEGER NOT NULL DEFAULT 0,
+            created_at  REAL NOT NULL,
+            UNIQUE (topic_id, number),
+            UNIQUE (chat_id, message_id)
+        );
+
+        CREATE TABLE votes (
+            topic_id   INTEGER NOT NULL REFERENCES topics (id),
+            voter_id   INTEGER NOT NULL,
+            option     INTEGER NOT NULL,
+            via        TEXT NOT NULL CHECK (via IN ('button', 'text')),
+            cast_at    REAL NOT NULL,
+            PRIMARY KEY (topic_id, voter_id)
+        );
+
+        CREATE TABLE resolutions (
+            topic_id      INTEGER PRIMARY KEY REFERENCES topics (id),
+            outcome       TEXT NOT NULL,
+            winners       TEXT NOT NULL,
+            counts        TEXT NOT NULL,
+            voters        INTEGER NOT NULL,
+            members       INTEGER,
+            quorum_needed INTEGER NOT NULL,
+            quorum_met    INTEGER NOT NULL,
+            created_at    REAL NOT NULL
+        );
+
+        CREATE TABLE audit_log (
+            id        INTEGER PRIMARY KEY,
+            chat_id   INTEGER NOT NULL,
+            topic_id  INTEGER,
+            actor_id  INTEGER,
+            action    TEXT NOT NULL,
+            detail    TEXT NOT NULL DEFAULT '',
+            at        REAL NOT NULL
+        );
+
+        CREATE TABLE outbox (
+            id          INTEGER PRIMARY KEY,
+            chat_id     INTEGER NOT NULL,
+            purpose     TEXT NOT NULL,
+            topic_id    INTEGER,
+            text        TEXT NOT NULL,
+            keyboard    TEXT,
+            reply_to    INTEGER,
+            pin         INTEGER NOT NULL DEFAULT 0,
+            created_at  REAL NOT NULL,
+            sent_at     REAL,
+            message_id  INTEGER,
+            attempts    INTEGER NOT NULL DEFAULT 0,
+            last_error  TEXT,
+            dead        INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL AND dead = 0;
+
+        CREATE TABLE drafts (
+            chat_id     INTEGER NOT NULL,
+            message_id  INTEGER NOT NULL,
+            author_id   INTEGER NOT NULL,
+            author_name TEXT NOT NULL,
+            text        TEXT NOT NULL,
+            created_at  REAL NOT NULL,
+            PRIMARY KEY (chat_id, message_id)
+        );
+
+        CREATE TABLE updates_seen (
+            update_id  INTEGER PRIMARY KEY,
+            at         REAL NOT NULL
+        );
+        """,
+    ),
+]

@@ -1,0 +1,349 @@
+"""Every SQL statement of the bot. A Repository lives for one transaction (see Database.transaction)."""
+
+from __future__ import annotations
+
+import json
+
+import aiosqlite
+
+from council.models import Method, Person, Post, Proposal, Resolution, State, Topic
+
+_TOPIC_COLUMNS = (
+    "id, chat_id, number, title, background, state, method, quorum, opened_by, opened_at, collect_deadline,"
+    " vote_deadline, card_message_id, ballot_message_id, resolution_message_id, voting_started_at, closed_at"
+)
+_PROPOSAL_COLUMNS = "id, topic_id, number, author_id, author_name, text, hidden, created_at"
+_OPEN = "('collecting', 'voting')"
+
+
+def _topic(row) -> Topic:
+    values = dict(row)
+    values["state"] = State(values["state"])
+    values["method"] = Method(values["method"])
+    return Topic(**values)
+
+
+def _proposal(row) -> Proposal:
+    values = dict(row)
+    values["hidden"] = bool(values["hidden"])
+    return Proposal(**values)
+
+
+class Repository:
+    def __init__(self, conn: aiosqlite.Connection):
+        self.conn = conn
+
+    async def _one(self, sql: str, params=()):
+        async with self.conn.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    async def _all(self, sql: str, params=()):
+        async with self.conn.execute(sql, params) as cursor:
+            return await cursor.fetchall()
+
+    async def _run(self, sql: str, params=()) -> aiosqlite.Cursor:
+        return await self.conn.execute(sql, params)
+
+    # ------------------------------------------------------------------ chats
+
+    async def upsert_chat(self, chat_id: int, type_: str, title: str, now: float) -> None:
+        await self._run(
+            """
+            INSERT INTO chats (chat_id, type, title, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)
+            ON CONFLICT (chat_id) DO UPDATE SET type = excluded.type, title = excluded.title,
+                active = 1, updated_at = excluded.updated_at
+            """,
+            (chat_id, type_, title, now, now),
+        )
+
+    async def set_chat_active(self, chat_id: int, active: bool, now: float) -> None:
+        await self._run("UPDATE chats SET active = ?, updated_at = ? WHERE chat_id = ?", (int(active), now, chat_id))
+
+    async def chat_active(self, chat_id: int) -> bool:
+        row = await self._one("SELECT active FROM chats WHERE chat_id = ?", (chat_id,))
+        return row is None or bool(row["active"])
+
+    async def set_member_count(self, chat_id: int, members: int, now: float) -> None:
+        await self._run(
+            "UPDATE chats SET member_count = ?, updated_at = ? WHERE chat_id = ?", (members, now, chat_id)
+        )
+
+    async def member_count(self, chat_id: int) -> int | None:
+        row = await self._one("SELECT member_count FROM chats WHERE chat_id = ?", (chat_id,))
+        return row["member_count"] if row else None
+
+    async def migrate_chat(self, old_id: int, new_id: int, now: float) -> None:
+        """A group became a supergroup: everything of the old id moves to the new one."""
+        await self._run(
+            """
+            INSERT INTO chats (chat_id, type, title, active, member_count, created_at, updated_at)
+            SELECT ?, 'supergroup', title, 1, member_count, created_at, ? FROM chats WHERE chat_id = ?
+            ON CONFLICT (chat_id) DO UPDATE SET active = 1, updated_at = excluded.updated_at
+            """,
+            (new_id, now, old_id),
+        )
+        await self._run(
+            "UPDATE chats SET active = 0, migrated_to = ?, updated_at = ? WHERE chat_id = ?", (new_id, now, old_id)
+        )
+        for table in ("topics", "proposals", "audit_log", "drafts"):
+            await self._run(f"UPDATE {table} SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
+        await self._run("UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND sent_at IS NULL", (new_id, old_id))
+
+    async def migrated_to(self, chat_id: int) -> int | None:
+        row = await self._one("SELECT migrated_to FROM chats WHERE chat_id = ?", (chat_id,))
+        return row["migrated_to"] if row else None
+
+    # ------------------------------------------------------------------ topics
+
+    async def insert_topic(self, topic: Topic, source_message_id: int | None) -> Topic:
+        row = await self._one("SELECT COALESCE(MAX(number), 0) + 1 FROM topics WHERE chat_id = ?", (topic.chat_id,))
+        topic.number = row[0]
+        cursor = await self._run(
+            """
+            INSERT INTO topics (chat_id, number, title, background, state, method, quorum, opened_by, opened_at,
+                                source_message_id, collect_deadline, vote_deadline)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (
+                topic.chat_id, topic.number, topic.title, topic.background, topic.state.value, topic.method.value,
+                topic.quorum, topic.opened_by, topic.opened_at, source_message_id, topic.collect_deadline,
+                topic.vote_deadline,
+            ),
+        )
+        topic.id = cursor.lastrowid
+        return topic
+
+    async def topic(self, topic_id: int) -> Topic | None:
+        row = await self._one(f"SELECT {_TOPIC_COLUMNS} FROM topics WHERE id = ?", (topic_id,))
+        return _topic(row) if row else None
+
+    async def topic_by_source(self, chat_id: int, message_id: int) -> Topic | None:
+        row = await self._one(
+            f"SELECT {_TOPIC_COLUMNS} FROM topics WHERE chat_id = ? AND source_message_id = ?", (chat_id, message_id)
+        )
+        return _topic(row) if row else None
+
+    async def topic_by_number(self, chat_id: int, number: int) -> Topic | None:
+        row = await self._one(f"SELECT {_TOPIC_COLUMNS} FROM topics WHERE chat_id = ? AND number = ?", (chat_id, number))
+        return _topic(row) if row else None
+
+    async def topic_by_message(self, chat_id: int, message_id: int) -> Topic | None:
+        """The topic whose card, ballot or resolution is that message, or to which that proposal belongs."""
+        row = await self._one(
+            f"""
+            SELECT {_TOPIC_COLUMNS} FROM topics
+            WHERE chat_id = :chat AND :msg IN (card_message_id, ballot_message_id, resolution_message_id)
+            UNION
+            SELECT {_TOPIC_COLUMNS} FROM topics WHERE id = (
+                SELECT topic_id FROM outbox WHERE chat_id = :chat AND message_id = :msg AND topic_id IS NOT NULL
+                UNION SELECT topic_id FROM proposals WHERE chat_id = :chat AND message_id = :msg
+            )
+            LIMIT 1
+            """,
+            {"chat": chat_id, "msg": message_id},
+        )
+        return _topic(row) if row else None
+
+    async def open_topics(self, chat_id: int) -> list[Topic]:
+        rows = await self._all(
+            f"SELECT {_TOPIC_COLUMNS} FROM topics WHERE chat_id = ? AND state IN {_OPEN} ORDER BY number", (chat_id,)
+        )
+        return [_topic(r) for r in rows]
+
+    async def all_open_topics(self) -> list[Topic]:
+        """Open topics of chats the bot is still in: what the scheduler must watch."""
+        rows = await self._all(
+            f"""
+            SELECT {_TOPIC_COLUMNS} FROM topics
+            WHERE state IN {_OPEN}
+              AND chat_id NOT IN (SELECT chat_id FROM chats WHERE active = 0)
+            ORDER BY id
+            """
+        )
+        return [_topic(r) for r in rows]
+
+    async def update_topic(self, topic: Topic, **fields) -> None:
+        """Set fields of a topic (and of the object). Only known columns pass."""
+        allowed = {
+            "state", "collect_deadline", "vote_deadline", "voting_started_at", "closed_at", "card_message_id",
+            "ballot_message_id", "resolution_message_id",
+        }
+        assert set(fields) <= allowed, fields
+        for name, value in fields.items():
+            setattr(topic, name, value)
+        values = {k: (v.value if isinstance(v, State) else v) for k, v in fields.items()}
+        assignments = ", ".join(f"{name} = :{name}" for name in values)
+        await self._run(f"UPDATE topics SET {assignments} WHERE id = :id", {**values, "id": topic.id})
+
+    # ------------------------------------------------------------------ proposals
+
+    async def insert_proposal(
+        self, topic: Topic, message_id: int, author: Person, text: str, now: float
+    ) -> tuple[Proposal, bool]:
+        """The proposal of that message; created=False when the same message was already recorded."""
+        existing = await self._one(
+            f"SELECT {_PROPOSAL_COLUMNS} FROM proposals WHERE chat_id = ? AND message_id = ?",
+            (topic.chat_id, message_id),
+        )
+        if existing:
+            return _proposal(existing), False
+        row = await self._one("SELECT COALESCE(MAX(number), 0) + 1 FROM proposals WHERE topic_id = ?", (topic.id,))
+        number = row[0]
+        cursor = await self._run(
+            """
+            INSERT INTO proposals (topic_id, number, chat_id, message_id, author_id, author_name, text, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (topic.id, number, topic.chat_id, message_id, author.id, author.name, text, now),
+        )
+        return Proposal(cursor.lastrowid, topic.id, number, author.id, author.name, text, False, now), True
+
+    async def proposals(self, topic_id: int) -> list[Proposal]:
+        rows = await self._all(f"SELECT {_PROPOSAL_COLUMNS} FROM proposals WHERE topic_id = ? ORDER BY number", (topic_id,))
+        return [_proposal(r) for r in rows]
+
+    async def count_proposals(self, topic_id: int) -> int:
+        row = await self._one("SELECT COUNT(*) FROM proposals WHERE topic_id = ? AND hidden = 0", (topic_id,))
+        return row[0]
+
+    async def hide_proposal(self, topic_id: int, number: int) -> None:
+        await self._run("UPDATE proposals SET hidden = 1 WHERE topic_id = ? AND number = ?", (topic_id, number))
+
+    # ------------------------------------------------------------------ votes
+
+    async def upsert_vote(self, topic_id: int, voter_id: int, option: int, via: str, now: float) -> int | None:
+        """Record a vote, replacing the voter's earlier one. Returns the earlier option, if any."""
+        row = await self._one("SELECT option FROM votes WHERE topic_id = ? AND voter_id = ?", (topic_id, voter_id))
+        await self._run(
+            """
+            INSERT INTO votes (topic_id, voter_id, option, via, cast_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (topic_id, voter_id) DO UPDATE SET option = excluded.option, via = excluded.via,
+                cast_at = excluded.cast_at
+            """,
+            (topic_id, voter_id, option, via, now),
+        )
+        return row["option"] if row else None
+
+    async def vote_counts(self, topic_id: int) -> dict[int, int]:
+        rows = await self._all("SELECT option, COUNT(*) FROM votes WHERE topic_id = ? GROUP BY option", (topic_id,))
+        return {row[0]: row[1] for row in rows}
+
+    async def delete_votes_for(self, topic_id: int, option: int) -> int:
+        cursor = await self._run("DELETE FROM votes WHERE topic_id = ? AND option = ?", (topic_id, option))
+        return cursor.rowcount
+
+    # ------------------------------------------------------------------ resolutions and audit
+
+    async def insert_resolution(self, res: Resolution, now: float) -> None:
+        await self._run(
+            """
+            INSERT INTO resolutions (topic_id, outcome, winners, counts, voters, members, quorum_needed,
+                                     quorum_met, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (
+                res.topic.id, res.outcome.kind, json.dumps([o.number for o in res.outcome.winners]),
+                json.dumps({str(k): v for k, v in res.tally.counts.items()}), res.tally.voters, res.members,
+                res.quorum_needed, int(res.quorum_met), now,
+            ),
+        )
+
+    async def resolution_row(self, topic_id: int) -> dict | None:
+        row = await self._one("SELECT * FROM resolutions WHERE topic_id = ?", (topic_id,))
+        return dict(row) if row else None
+
+    async def audit(self, chat_id: int, topic_id: int | None, actor_id: int | None, action: str, detail: str,
+                    now: float) -> None:
+        await self._run(
+            "INSERT INTO audit_log (chat_id, topic_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?, ?)",
+            (chat_id, topic_id, actor_id, action, detail, now),
+        )
+
+    # ------------------------------------------------------------------ outbox
+
+    async def enqueue(self, post: Post, now: float) -> int:
+        cursor = await self._run(
+            """
+            INSERT INTO outbox (chat_id, purpose, topic_id, text, keyboard, reply_to, pin, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (
+                post.chat_id, post.purpose, post.topic_id, post.text,
+                json.dumps(post.keyboard, ensure_ascii=False) if post.keyboard else None,
+                post.reply_to, int(post.pin), now,
+            ),
+        )
+        return cursor.lastrowid
+
+    async def pending_posts(self, limit: int = 200) -> list[Post]:
+        rows = await self._all(
+            """
+            SELECT id, chat_id, purpose, topic_id, text, keyboard, reply_to, pin, attempts FROM outbox
+            WHERE sent_at IS NULL AND dead = 0 ORDER BY id LIMIT ?
+            """,
+            (limit,),
+        )
+        return [
+            Post(
+                chat_id=r["chat_id"], text=r["text"],
+                keyboard=[[tuple(b) for b in row] for row in json.loads(r["keyboard"])] if r["keyboard"] else None,
+                reply_to=r["reply_to"], purpose=r["purpose"], topic_id=r["topic_id"], pin=bool(r["pin"]),
+                id=r["id"], attempts=r["attempts"],
+            )
+            for r in rows
+        ]
+
+    async def mark_sent(self, post: Post, message_id: int, now: float) -> None:
+        """The post is out: remember its message id, and where it is a topic's card, ballot or resolution."""
+        await self._run("UPDATE outbox SET sent_at = ?, message_id = ? WHERE id = ?", (now, message_id, post.id))
+        column = {"card": "card_message_id", "ballot": "ballot_message_id", "resolution": "resolution_message_id"}
+        if post.purpose in column and post.topic_id is not None:
+            await self._run(f"UPDATE topics SET {column[post.purpose]} = ? WHERE id = ?", (message_id, post.topic_id))
+
+    async def mark_failed(self, post: Post, error: str, dead: bool) -> None:
+        await self._run(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, dead = ? WHERE id = ?",
+            (error[:500], int(dead), post.id),
+        )
+
+    async def drop_pending_for_chat(self, chat_id: int, error: str) -> None:
+        await self._run(
+            "UPDATE outbox SET dead = 1, last_error = ? WHERE chat_id = ? AND sent_at IS NULL", (error, chat_id)
+        )
+
+    async def sent_count(self, chat_id: int, purpose: str, topic_id: int) -> int:
+        row = await self._one(
+            "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND purpose = ? AND topic_id = ?", (chat_id, purpose, topic_id)
+        )
+        return row[0]
+
+    # ------------------------------------------------------------------ drafts (a proposal waiting for its topic)
+
+    async def save_draft(self, chat_id: int, message_id: int, author: Person, text: str, now: float) -> None:
+        await self._run(
+            """
+            INSERT OR REPLACE INTO drafts (chat_id, message_id, author_id, author_name, text, created_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+            (chat_id, message_id, author.id, author.name, text, now),
+        )
+
+    async def draft(self, chat_id: int, message_id: int) -> tuple[Person, str] | None:
+        row = await self._one(
+            "SELECT author_id, author_name, text FROM drafts WHERE chat_id = ? AND message_id = ?",
+            (chat_id, message_id),
+        )
+        return (Person(row["author_id"], row["author_name"]), row["text"]) if row else None
+
+    async def delete_draft(self, chat_id: int, message_id: int) -> None:
+        await self._run("DELETE FROM drafts WHERE chat_id = ? AND message_id = ?", (chat_id, message_id))
+
+    # ------------------------------------------------------------------ updates already handled
+
+    async def update_seen(self, update_id: int) -> bool:
+        return await self._one("SELECT 1 FROM updates_seen WHERE update_id = ?", (update_id,)) is not None
+
+    async def mark_update(self, update_id: int, now: float) -> None:
+        await self._run("INSERT OR IGNORE INTO updates_seen (update_id, at) VALUES (?, ?)", (update_id, now))
+        if update_id % 1000 == 0:  # keep the table small: a redelivery only ever concerns the last few
+            await self._run("DELETE FROM updates_seen WHERE update_id < ?", (update_id - 10000,))

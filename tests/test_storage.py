@@ -1,0 +1,48 @@
+import sqlite3
+
+import pytest
+
+from council.models import Person
+from storage.db import Database
+from storage.migrations import MIGRATIONS
+
+
+async def test_migrations_from_empty_file_and_rerun(tmp_path):
+    path = tmp_path / "fresh.db"
+    first = Database(path)
+    await first.connect()
+    await first.close()
+    again = Database(path)
+    await again.connect()
+    assert await again.migrate() == []  # nothing left to apply
+    await again.close()
+    with sqlite3.connect(path) as conn:
+        versions = [row[0] for row in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    assert versions == [v for v, _, _ in MIGRATIONS]
+    assert {"topics", "proposals", "votes", "resolutions", "chats", "audit_log", "outbox"} <= tables
+    assert mode == "wal"
+
+
+async def test_transaction_rolls_back_on_error(db):
+    with pytest.raises(RuntimeError):
+        async with db.transaction() as repo:
+            await repo.upsert_chat(-1, "group", "永合社区", 1.0)
+            raise RuntimeError("boom")
+    async with db.transaction() as repo:
+        assert await repo.member_count(-1) is None
+        rows = await repo._all("SELECT * FROM chats")
+    assert rows == []
+
+
+async def test_vote_upsert_keeps_one_row_per_voter(db, make_council):
+    council = make_council()
+    topic = await council.open_topic(-5, Person(1, "王社工"), "流浪狗", 10)
+    await council.propose(-5, Person(2, "张阿姨"), "设投喂点", 11)
+    await council.propose(-5, Person(3, "李姐"), "联系救助站", 12)
+    await council.start_voting(topic.id, Person(1, "王社工"))
+    async with db.transaction() as repo:
+        assert await repo.upsert_vote(topic.id, 2, 1, "button", 1.0) is None
+        assert await repo.upsert_vote(topic.id, 2, 2, "text", 2.0) == 1
+        assert await repo.vote_counts(topic.id) == {2: 1}
