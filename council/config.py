@@ -162,7 +162,8 @@ class _Reader:
         try:
             return parse_duration(value)
         except ValueError:
-            raise ConfigError(f'{key}: must be a duration such as "90s", "30m", "24h" or "3d" (got {value!r})') from None
+            allowed = 'a duration such as "90s", "30m", "24h" or "3d"'
+            raise ConfigError(f"{key}: must be {allowed} (got {value!r})") from None
 
     def durations(self, key: str, default: list[str]) -> tuple[int, ...]:
         value = self._get(key, default)

@@ -87,7 +87,9 @@ def ballot_keyboard(topic: Topic, tally: Tally) -> list[list[tuple[str, str]]]:
     """Rows of (label, callback_data). callback_data is ASCII and far below Telegram's 64 bytes."""
     if topic.method is Method.CONSENT:
         return [[(label, vote_data(topic.id, n)) for n, label in CONSENT_OPTIONS.items()]]
-    return [[(f"#{o.number} {shorten(o.text, BUTTON_LABEL_CHARS)}", vote_data(topic.id, o.number))] for o in tally.options]
+    return [
+        [(f"#{o.number} {shorten(o.text, BUTTON_LABEL_CHARS)}", vote_data(topic.id, o.number))] for o in tally.options
+    ]
 
 
 def vote_data(topic_id: int, option: int) -> str:

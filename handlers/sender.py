@@ -68,10 +68,10 @@ class Sender:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
 
-    async def drain(self, timeout: float = 5.0) -> None:
+    async def drain(self, seconds: float = 5.0) -> None:
         """Send what can be sent now (used at shutdown)."""
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._pass(), timeout)
+            await asyncio.wait_for(self._pass(), seconds)
 
     # ------------------------------------------------------------------ the loop
 

@@ -124,7 +124,9 @@ class Repository:
         return _topic(row) if row else None
 
     async def topic_by_number(self, chat_id: int, number: int) -> Topic | None:
-        row = await self._one(f"SELECT {_TOPIC_COLUMNS} FROM topics WHERE chat_id = ? AND number = ?", (chat_id, number))
+        row = await self._one(
+            f"SELECT {_TOPIC_COLUMNS} FROM topics WHERE chat_id = ? AND number = ?", (chat_id, number)
+        )
         return _topic(row) if row else None
 
     async def topic_by_message(self, chat_id: int, message_id: int) -> Topic | None:
@@ -199,7 +201,9 @@ class Repository:
         return Proposal(cursor.lastrowid, topic.id, number, author.id, author.name, text, False, now), True
 
     async def proposals(self, topic_id: int) -> list[Proposal]:
-        rows = await self._all(f"SELECT {_PROPOSAL_COLUMNS} FROM proposals WHERE topic_id = ? ORDER BY number", (topic_id,))
+        rows = await self._all(
+            f"SELECT {_PROPOSAL_COLUMNS} FROM proposals WHERE topic_id = ? ORDER BY number", (topic_id,)
+        )
         return [_proposal(r) for r in rows]
 
     async def count_proposals(self, topic_id: int) -> int:
@@ -311,11 +315,6 @@ class Repository:
             "UPDATE outbox SET dead = 1, last_error = ? WHERE chat_id = ? AND sent_at IS NULL", (error, chat_id)
         )
 
-    async def sent_count(self, chat_id: int, purpose: str, topic_id: int) -> int:
-        row = await self._one(
-            "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND purpose = ? AND topic_id = ?", (chat_id, purpose, topic_id)
-        )
-        return row[0]
 
     # ------------------------------------------------------------------ drafts (a proposal waiting for its topic)
 

@@ -1,0 +1,108 @@
+"""Crashes, redelivery, bursts, and the life of a group (upgraded to a supergroup, bot removed)."""
+
+import asyncio
+import collections
+
+from tests.e2e.conftest import Group, settle
+
+
+async def test_sigkill_during_voting_loses_no_acknowledged_vote(telegram, run_bot):
+    bot = await run_bot(vote_for="15s")
+    group = Group(telegram, residents=12)
+    wang, residents = group.facilitator, group.residents
+    group.say(wang, "发起议题 楼道堆物怎么清")
+    await group.bot_says("【议题】")
+    group.say(residents[0], "建议：每月第一个周六集中清理")
+    group.say(residents[1], "建议：物业直接清走")
+    await group.bot_says("已收到 #2")
+    group.say(wang, "开始投票")
+    ballot = await group.bot_says("【投票】")
+
+    queries = {}
+    for index, resident in enumerate(residents):
+        queries[resident] = (group.tap(ballot, resident, 1 + index % 2), 1 + index % 2)
+        if index == 5:
+            await group.answer_of(queries[resident][0])
+            bot.kill()  # mid-burst: the rest of the taps wait in Telegram's queue
+    acknowledged = {r: option for r, (q, option) in queries.items() if telegram.callback_answer(q)}
+    assert len(acknowledged) >= 6
+
+    await bot.start()
+    result = await group.bot_says("【决议公示】", timeout=30)
+    stored = dict(bot.query("SELECT voter_id, option FROM votes"))
+    for resident, option in acknowledged.items():
+        assert stored[resident] == option  # every acknowledged vote survived the crash
+    counts = collections.Counter(stored.values())
+    assert f"— {counts[1]}票" in result["text"].split("\n")[2]
+    texts = group.bot_texts()
+    assert group.posts("【决议公示】") == 1
+    assert group.posts("【投票】") == 1
+    assert group.posts("【议题】") == 1
+    assert len(texts) == len(set(texts)), collections.Counter(texts).most_common(3)  # nothing posted twice
+
+
+async def test_burst_of_taps_is_answered_and_debounced(telegram, run_bot):
+    bot = await run_bot()
+    group = Group(telegram, residents=300)
+    wang, residents = group.facilitator, group.residents
+    group.say(wang, "发起议题 小区停车难")
+    await group.bot_says("【议题】")
+    group.say(residents[0], "建议：划线停车")
+    group.say(residents[1], "建议：错峰停车")
+    group.say(residents[2], "建议：外来车辆收费")
+    await group.bot_says("已收到 #3")
+    group.say(wang, "开始投票")
+    ballot = await group.bot_says("【投票】")
+    edits_before = telegram.count_calls("editMessageText", chat_id=group.id)
+
+    started = asyncio.get_running_loop().time()
+    queries = []
+    for index, resident in enumerate(residents):
+        queries.append(group.tap(ballot, resident, 1 + index % 3))
+        if index % 25 == 0:
+            await asyncio.sleep(0.05)
+    await telegram.wait_for(lambda: all(telegram.callback_answer(q) for q in queries), timeout=60)
+    await telegram.wait_for(lambda: "已投票 300 人" in group.current(ballot)["text"], timeout=30)
+    elapsed = asyncio.get_running_loop().time() - started
+    edits = telegram.count_calls("editMessageText", chat_id=group.id) - edits_before
+    assert edits <= elapsed / 4 + 2, (edits, elapsed)  # at most one edit every few seconds
+    assert "#1 划线停车 — 100票" in group.current(ballot)["text"]
+    late = [telegram.callback_answer(q)["answered_at"] - telegram.callback_answer(q)["pressed_at"] for q in queries]
+    assert max(late) < 15, max(late)  # every tap answered within Telegram's deadline
+    assert not [c for c in telegram.calls if c.get("error_code") == 429]
+    assert bot.scalar("SELECT COUNT(*) FROM votes") == 300
+
+
+async def test_group_upgraded_to_supergroup_keeps_its_topics(telegram, run_bot):
+    bot = await run_bot()
+    group = Group(telegram)
+    wang, residents = group.facilitator, group.residents
+    group.say(wang, "发起议题 加装电梯")
+    await group.bot_says("【议题】")
+    group.say(residents[0], "建议：按楼层分摊费用")
+    await group.bot_says("已收到 #1")
+    old_id = group.id
+    group.id = telegram.migrate_group(old_id)
+    await telegram.wait_for(lambda: bot.scalar("SELECT COUNT(*) FROM topics WHERE chat_id = ?", (group.id,)) == 1)
+    group.say(residents[1], "建议：一楼住户给予补偿")
+    await group.bot_says("已收到 #2")
+    group.say(wang, "进度")
+    status = await group.bot_says("【议题进度】")
+    assert "加装电梯" in status["text"] and "已有 2 条建议" in status["text"]
+    assert bot.scalar("SELECT COUNT(*) FROM topics WHERE chat_id = ?", (old_id,)) == 0
+
+
+async def test_removed_bot_stops_the_groups_jobs_and_keeps_data(telegram, run_bot):
+    bot = await run_bot(collect_for="3s")
+    group = Group(telegram)
+    wang, residents = group.facilitator, group.residents
+    group.say(wang, "发起议题 垃圾分类")
+    await group.bot_says("【议题】")
+    group.say(residents[0], "建议：定时定点投放")
+    await group.bot_says("已收到 #1")
+    telegram.remove_bot(group.id)
+    await telegram.wait_for(lambda: bot.scalar("SELECT active FROM chats WHERE chat_id = ?", (group.id,)) == 0)
+    await settle(4.0)
+    assert bot.scalar("SELECT state FROM topics") == "collecting"
+    assert bot.scalar("SELECT COUNT(*) FROM proposals") == 1
+    assert group.posts("【投票】") == 0
