@@ -1,6 +1,7 @@
 """议事会助手 — the entry point: read config, build the Application, register handlers, start polling.
 
     python bot.py [--config config.toml]
+    python bot.py --sandbox          (no token needed: a local stand-in for Telegram and a demo council)
 
 Handlers are registered below in an explicit order; read it top to bottom to know who sees an update first.
 """
@@ -142,7 +143,15 @@ def _setup_logging() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="议事会助手: a Telegram bot for neighbourhood councils")
     parser.add_argument("--config", help="path of the config file (default: config.toml beside bot.py)")
+    parser.add_argument("--sandbox", action="store_true",
+                        help="no Telegram needed: run the bot against a local stand-in and play a short council")
+    parser.add_argument("--port", type=int, default=8081, help="port of the sandbox's local Bot API (default 8081)")
+    parser.add_argument("--no-demo", action="store_true", help="with --sandbox: do not play the demo council")
     args = parser.parse_args(argv)
+    if args.sandbox:
+        from sandbox.run import run  # only the sandbox needs the stand-in server
+
+        return run(args.port, demo=not args.no_demo)
     _setup_logging()
     path = Path(args.config) if args.config else Path(__file__).with_name("config.toml")
     try:

@@ -216,8 +216,9 @@ class Council:
                                         topic_id=topic.id), now)
                 await repo.audit(topic.chat_id, topic.id, None, "closed_empty", "", now)
             else:
+                # Never shorten the voting the card announced; a late start (bot was down) still gets vote_for.
                 await repo.update_topic(topic, state=State.VOTING, voting_started_at=now,
-                                        vote_deadline=now + self.rules.vote_for)
+                                        vote_deadline=max(topic.vote_deadline, now + self.rules.vote_for))
                 tally = Tally(options, {})
                 members = await repo.member_count(topic.chat_id)
                 await repo.enqueue(

@@ -98,7 +98,7 @@ def vote_data(topic_id: int, option: int) -> str:
 
 def participation_line(voters: int, members: int | None) -> str:
     if members:
-        return f"已投票 {voters} 人 · 本群 {members} 人（{voters * 100 // members}%）"
+        return f"已投票 {voters} 人 · 本群 {members} 人（{round(voters * 100 / members)}%）"
     return f"已投票 {voters} 人"
 
 

@@ -177,3 +177,21 @@ async def test_consent_ballot(make_council, outbox):
     resolution = await council.close(topic.id, WANG, 5)
     assert resolution.outcome.kind == "passed"
     assert "赞成 — 2票 (67%)" in (await posts(outbox))[-1]
+
+
+async def test_early_vote_keeps_the_announced_end(make_council, clock):
+    council = make_council(collect_for=3600, vote_for=3600)
+    topic = await council.open_topic(CHAT, WANG, "停车", 1)
+    await council.propose(CHAT, ZHANG, "划线", 2)
+    clock.advance(600)  # the facilitator starts voting 50 minutes early
+    started = await council.start_voting(topic.id, WANG)
+    assert started.vote_deadline == topic.vote_deadline  # not shortened below what the card said
+
+
+async def test_late_start_still_gets_full_voting_time(make_council, clock):
+    council = make_council(collect_for=3600, vote_for=3600)
+    topic = await council.open_topic(CHAT, WANG, "停车", 1)
+    await council.propose(CHAT, ZHANG, "划线", 2)
+    clock.advance(3 * 3600)  # the bot was down past both deadlines
+    started = await council.start_voting(topic.id, None)
+    assert started.vote_deadline == clock.now + 3600

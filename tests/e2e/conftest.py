@@ -3,93 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import sqlite3
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
 from sandbox.botapi import BotApiServer
+from sandbox.launcher import BotProcess
 
-REPO = Path(__file__).resolve().parents[2]
 RESIDENT_NAMES = ["张阿姨", "李姐", "王大爷", "小陈宝妈", "刘叔", "赵奶奶"]
-
-
-class BotProcess:
-    """One run of `python bot.py --config …` against the stand-in. Can be killed and started again."""
-
-    def __init__(self, server: BotApiServer, workdir: Path, settings: dict[str, str]):
-        self.server = server
-        self.workdir = workdir
-        self.db_path = workdir / "council.db"
-        self.config_path = workdir / "config.toml"
-        self.log_path = workdir / "bot.log"
-        self.proc: subprocess.Popen | None = None
-        council = {"collect_for": "1h", "vote_for": "1h", "quorum": "0.3", **settings}
-        lines = ["[council]"] + [f"{k} = {_toml(v)}" for k, v in council.items()]
-        self.config_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-    async def start(self) -> None:
-        # PTB deletes any webhook right before its first getUpdates: from then on updates flow.
-        ready_before = self.server.count_calls("deleteWebhook")
-        env = {
-            **os.environ,
-            "BOT_TOKEN": self.server.token,
-            "TELEGRAM_BASE_URL": self.server.base_url,
-            "COUNCIL_DB": str(self.db_path),
-            "PYTHONUNBUFFERED": "1",
-        }
-        log = open(self.log_path, "ab")  # noqa: ASYNC230 - a local file, opened once per start
-        self.proc = subprocess.Popen(  # noqa: ASYNC220 - the bot must run as its own process
-            [sys.executable, str(REPO / "bot.py"), "--config", str(self.config_path)],
-            cwd=self.workdir, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-        log.close()
-        try:
-            await self.server.wait_for(
-                lambda: self.proc.poll() is not None or self.server.count_calls("deleteWebhook") > ready_before,
-                timeout=30,
-            )
-        except TimeoutError:
-            raise AssertionError(f"bot did not start polling:\n{self.log()}") from None
-        if self.proc.poll() is not None:
-            raise AssertionError(f"bot exited with {self.proc.returncode}:\n{self.log()}")
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown code runs, as in a crash or power cut."""
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait(10)
-
-    async def stop(self) -> None:
-        """SIGINT, as Ctrl-C: the bot shuts down gracefully. The stand-in shares this event loop, so wait
-        without blocking it (the bot's last getUpdates must still be answered)."""
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-            for _ in range(300):
-                if self.proc.poll() is not None:
-                    return
-                await asyncio.sleep(0.05)
-            self.kill()
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
-
-    def query(self, sql: str, params=()) -> list[tuple]:
-        """Read the bot's real SQLite file (read-only) to check what was stored."""
-        with sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True) as conn:
-            return conn.execute(sql, params).fetchall()
-
-    def scalar(self, sql: str, params=()):
-        return self.query(sql, params)[0][0]
-
-
-def _toml(value: str) -> str:
-    return value if value.replace(".", "", 1).isdigit() else f'"{value}"'
 
 
 @pytest.fixture
@@ -105,7 +25,7 @@ async def run_bot(telegram, tmp_path, request):
     started: list[BotProcess] = []
 
     async def run(**settings) -> BotProcess:
-        bot = BotProcess(telegram, tmp_path, settings)
+        bot = BotProcess(telegram, tmp_path / "bot", settings)
         await bot.start()
         started.append(bot)
         return bot
@@ -180,7 +100,3 @@ class Group:
 async def settle(seconds: float) -> None:
     """Give the bot time to (not) do something, for assertions that something did not happen."""
     await asyncio.sleep(seconds)
-
-
-def now() -> float:
-    return time.monotonic()

@@ -58,6 +58,7 @@ async def test_whole_council(telegram, run_bot):
     await telegram.wait_for(lambda: not group.current(ballot).get("reply_markup"), timeout=15)  # buttons gone
     assert "投票已结束" in group.current(ballot)["text"]
     assert telegram.count_calls(ok=False) == 0, [c for c in telegram.calls if not c["ok"]]
+    assert "ready as @" in bot.log() and telegram.token not in bot.log()  # the token never reaches the log
 
 
 async def test_deadlines_move_the_topic_without_commands(telegram, run_bot):
