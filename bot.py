@@ -29,7 +29,8 @@ from telegram.ext import (
 )
 
 from council.config import Config, ConfigError, load
-from council.service import Council, Outbox
+from council.outbox import Outbox
+from council.service import Council
 from council.texts import Err
 from handlers import chats, menus, messages, proposals, topics, updates, votes
 from handlers.common import Services

@@ -47,6 +47,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from sandbox.botapi import BotApiServer  # noqa: E402 - the repository root must be on sys.path first
+from sandbox.launcher import BotProcess  # noqa: E402
 
 TELEGRAM_ANSWER_LIMIT = 15.0  # seconds: Telegram refuses answerCallbackQuery after this
 POLL = 0.05  # how often the observer looks at the stand-in's records (timestamps come from the stand-in)
@@ -61,93 +62,42 @@ class SetupError(Exception):
 # ---------------------------------------------------------------------------------------------- the bot process
 
 
-class BotProcess:
-    """`python bot.py --config …` against the stand-in, with its own temp dir, database and log."""
+class BenchBot(BotProcess):
+    """The shared launcher (sandbox/launcher.py) plus what this benchmark reads from /proc."""
 
-    def __init__(self, server: BotApiServer, workdir: Path, profile: str | None = None):
-        self.server = server
-        self.profile = profile
-        self.workdir = workdir
-        self.db_path = workdir / "council.db"
-        self.config_path = workdir / "config.toml"
-        self.log_path = workdir / "bot.log"
-        self.proc: subprocess.Popen | None = None
-        self.config_path.write_text('[council]\ncollect_for = "1h"\nvote_for = "1h"\n', encoding="utf-8")
+    def __init__(self, server: BotApiServer, workdir: Path):
+        super().__init__(server, workdir, {"collect_for": "1h", "vote_for": "1h"})
 
-    async def start(self, limit: float = 30.0) -> None:
-        ready_before = self.server.count_calls("deleteWebhook")
-        env = {
-            **os.environ,
-            "BOT_TOKEN": self.server.token,
-            "TELEGRAM_BASE_URL": self.server.base_url,
-            "COUNCIL_DB": str(self.db_path),
-            "PYTHONUNBUFFERED": "1",
-        }
-        with open(self.log_path, "ab") as log:  # noqa: ASYNC230 - a local file, opened once
-            self.proc = subprocess.Popen(  # noqa: ASYNC220 - the bot must run as its own process
-                [sys.executable, *(["-m", "cProfile", "-o", self.profile] if self.profile else []),
-                 str(REPO / "bot.py"), "--config", str(self.config_path)],
-                cwd=self.workdir, env=env, stdout=log, stderr=subprocess.STDOUT,
-            )
+    async def start(self, ready_within: float = 30.0) -> None:
         try:
-            # PTB deletes any webhook right before its first getUpdates: from then on updates flow.
-            await self.server.wait_for(
-                lambda: self.proc.poll() is not None or self.server.count_calls("deleteWebhook") > ready_before,
-                timeout=limit,
-            )
-        except TimeoutError:
-            raise SetupError(f"the bot did not start polling within {limit:.0f} s") from None
-        if self.proc.poll() is not None:
-            raise SetupError(f"the bot exited with {self.proc.returncode} at start-up")
+            await super().start(ready_within)
+        except RuntimeError as error:
+            raise SetupError(str(error).splitlines()[0]) from None
 
     def cpu_seconds(self) -> float | None:
-        """User + system CPU time the bot process has used so far (Linux)."""
-        if self.proc is None:
-            return None
+        """User + system CPU time the bot process has used so far, all its threads (Linux)."""
         try:
-            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError, TypeError):
             return None
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def status(self, key: str) -> float | None:
         """A memory figure (VmHWM, VmRSS …) of the bot process from /proc, in MB; None where there is none."""
-        if self.proc is None:
-            return None
         try:
-            text = Path(f"/proc/{self.proc.pid}/status").read_text()
-        except OSError:
+            text = Path(f"/proc/{self.pid}/status").read_text()
+        except (OSError, TypeError):
             return None
         match = re.search(rf"^{key}:\s+(\d+) kB", text, re.MULTILINE)
         return int(match.group(1)) / 1024 if match else None
 
-    async def stop(self) -> int | None:
-        """SIGINT, as Ctrl-C. The stand-in shares this event loop: wait without blocking it."""
+    async def stop_code(self) -> int | None:
+        """SIGINT (the launcher escalates to SIGKILL after 15 s); the exit code, None if it had to be killed."""
         if self.proc is None:
             return None
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-            for _ in range(300):  # 15 s
-                if self.proc.poll() is not None:
-                    break
-                await asyncio.sleep(0.05)
-            else:
-                self.proc.kill()
-                self.proc.wait(10)
-                return None
-        return self.proc.returncode
-
-    def kill(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(10)
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
-
-    def query(self, sql: str, params=()) -> list[tuple]:
-        with sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True) as conn:
-            return conn.execute(sql, params).fetchall()
+        await self.stop()
+        code = self.proc.returncode
+        return None if code == -signal.SIGKILL else code
 
 
 # ---------------------------------------------------------------------------------------------- the councils
@@ -331,7 +281,7 @@ async def run(args: argparse.Namespace) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     server = BotApiServer()
     await server.start()
-    bot = BotProcess(server, workdir, args.profile_bot)
+    bot = BenchBot(server, workdir)
     try:
         return await measure(args, server, bot)
     except SetupError as error:
@@ -348,7 +298,7 @@ async def run(args: argparse.Namespace) -> int:
             print("(work dir removed; --keep keeps it)")
 
 
-async def measure(args: argparse.Namespace, server: BotApiServer, bot: BotProcess) -> int:
+async def measure(args: argparse.Namespace, server: BotApiServer, bot: BenchBot) -> int:
     rng = random.Random(args.seed)
     t_setup = time.monotonic()
     await bot.start()
@@ -384,7 +334,7 @@ async def measure(args: argparse.Namespace, server: BotApiServer, bot: BotProces
     rss_now = bot.status("VmRSS")
     stop_at = time.monotonic()
     bot_alive = bot.proc.poll() is None
-    exit_code = await bot.stop()
+    exit_code = await bot.stop_code()
 
     # ---- figures
     anomalies: list[str] = []
@@ -494,7 +444,8 @@ async def measure(args: argparse.Namespace, server: BotApiServer, bot: BotProces
     ms = [x * 1000 for x in latencies]
     out = {
         "residents": args.residents, "groups": args.groups, "options": args.options, "rate": args.rate,
-        "changes": args.changes, "taps_sent": len(plan), "votes_stored": stored, "votes_expected": expected_votes,
+        "changes": args.changes, "source": args.source,
+        "taps_sent": len(plan), "votes_stored": stored, "votes_expected": expected_votes,
         "taps_answered": answered, "answers_refused_too_old": refused, "taps_unanswered": unanswered,
         "tap_injection_s": round(injected_s, 3), "window_s": round(window, 3),
         "votes_per_s": round(votes_per_s, 1),
@@ -523,6 +474,7 @@ async def measure(args: argparse.Namespace, server: BotApiServer, bot: BotProces
     p = print
     p(f"residents {args.residents} in {args.groups} groups, {args.options} options, "
       f"rate {'burst' if args.rate <= 0 else f'{args.rate:g} taps/s'}, changes {args.changes:g}")
+    p(f"bot source: {args.source}")
     p(f"setup: {setup_s:.2f} s (bot start {bot_start_s:.2f} s), not part of the figures below")
     p(f"taps sent: {len(plan)} ({len(plan) - expected_votes} of them changes), injected in {injected_s * 1000:.0f} ms")
     p(f"votes stored: {stored} (expected {expected_votes})")
@@ -565,6 +517,19 @@ async def measure(args: argparse.Namespace, server: BotApiServer, bot: BotProces
     return 1 if anomalies else 0
 
 
+def source_state() -> str:
+    """The commit the bot runs from, and how many files outside bench/ differ from it (others may be mid-edit)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                              timeout=10).stdout.strip()
+        changed = subprocess.run(["git", "status", "--porcelain"], cwd=REPO, capture_output=True, text=True,
+                                 timeout=10).stdout.splitlines()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    changed = [line for line in changed if not line[3:].startswith("bench/")]
+    return f"{head or 'unknown'}" + (f" + {len(changed)} changed files" if changed else "")
+
+
 def _minus(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None else a - b
 
@@ -596,12 +561,11 @@ def main() -> int:
     parser.add_argument("--setup-timeout", type=float, default=180.0, help="seconds for each setup phase")
     parser.add_argument("--workdir", help="where the bot's config, database and log go (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir even when all went well")
-    parser.add_argument("--profile-bot", metavar="FILE", help="run the bot under cProfile, stats to FILE "
-                        "(slows the bot: not for the recorded figures)")
     parser.add_argument("--calls-out", help="write every Bot API call the stand-in saw to this file (JSON lines)")
     args = parser.parse_args()
     if args.groups < 1 or args.residents < args.groups or args.options < 1:
         parser.error("need at least one group, one resident per group and one option")
+    args.source = source_state()
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         return asyncio.run(run(args))

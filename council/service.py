@@ -12,50 +12,17 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import tzinfo
 
 from council import rules, texts
 from council.config import CouncilRules
 from council.models import Method, Person, Post, Resolution, State, Tally, Topic
 from council.parsing import split_title
+from council.results import Choice, CouncilError, ProposalResult, VoteResult
 from council.texts import Err
 
 log = logging.getLogger(__name__)
 MAX_TITLE_CHARS = 60
-
-
-class CouncilError(Exception):
-    """A request we cannot do; `text` says why in Chinese and what to do instead."""
-
-    def __init__(self, text: str):
-        super().__init__(text)
-        self.text = text
-
-
-@dataclass
-class Choice:
-    """More than one topic fits: the user must pick one (the handler shows buttons)."""
-
-    topics: list[Topic]
-
-
-@dataclass
-class VoteResult:
-    topic: Topic
-    option: int
-    previous: int | None
-
-    @property
-    def unchanged(self) -> bool:
-        return self.previous == self.option
-
-
-@dataclass
-class ProposalResult:
-    topic: Topic
-    number: int
-    created: bool
 
 
 class Council:
@@ -374,22 +341,3 @@ def _check_state(topic: Topic, allowed: set[State], wrong_state: str) -> Topic:
         raise CouncilError(wrong_state)
     return topic
 
-
-class Outbox:
-    """The outbox as the sender sees it: what is waiting, and what became of each post."""
-
-    def __init__(self, db, clock: Callable[[], float] = time.time):
-        self.db = db
-        self.clock = clock
-
-    async def pending(self, limit: int = 200) -> list[Post]:
-        async with self.db.transaction() as repo:
-            return await repo.pending_posts(limit)
-
-    async def sent(self, post: Post, message_id: int) -> None:
-        async with self.db.transaction() as repo:
-            await repo.mark_sent(post, message_id, self.clock())
-
-    async def failed(self, post: Post, error: str, dead: bool) -> None:
-        async with self.db.transaction() as repo:
-            await repo.mark_failed(post, error, dead)

@@ -7,7 +7,7 @@ from telegram.ext import ContextTypes
 
 from council import texts
 from council.parsing import Intent
-from council.service import Choice, CouncilError
+from council.results import Choice, CouncilError
 from council.texts import Err
 from handlers.common import answer, is_group, person, services
 

@@ -19,7 +19,8 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 
 from council import texts
 from council.models import Post
-from council.service import Council, Outbox
+from council.outbox import Outbox
+from council.service import Council
 from handlers.keyboards import markup
 
 log = logging.getLogger(__name__)

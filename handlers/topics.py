@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from council import texts
 from council.models import State, Topic
 from council.parsing import Intent
-from council.service import Choice, CouncilError
+from council.results import Choice, CouncilError
 from council.texts import Err
 from handlers.common import answer, is_group, person, services
 from handlers.deadlines import refresh_members

@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes
 from council import texts
 from council.models import Method, State, Topic
 from council.parsing import parse_typed_vote
-from council.service import CouncilError
+from council.results import CouncilError
 from council.texts import Err
 from handlers.common import answer, person, services
 

@@ -1,7 +1,8 @@
 import pytest
 
 from council.config import CouncilRules
-from council.service import Council, Outbox
+from council.outbox import Outbox
+from council.service import Council
 from storage.db import Database
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from council.models import Person, State
-from council.service import Choice, CouncilError
+from council.results import Choice, CouncilError
 from council.texts import Err
 
 CHAT = -1001
@@ -195,3 +195,11 @@ async def test_late_start_still_gets_full_voting_time(make_council, clock):
     clock.advance(3 * 3600)  # the bot was down past both deadlines
     started = await council.start_voting(topic.id, None)
     assert started.vote_deadline == clock.now + 3600
+
+
+async def test_an_update_is_remembered_once_handled(make_council):
+    council = make_council()
+    assert not await council.seen_update(41)
+    await council.done_update(41)
+    await council.done_update(41)  # marking twice is harmless
+    assert await council.seen_update(41) and not await council.seen_update(42)

@@ -1,0 +1,40 @@
+"""What the council's use cases answer: results, a needed choice, or a refusal with its Chinese text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from council.models import Topic
+
+
+class CouncilError(Exception):
+    """A request we cannot do; `text` says why in Chinese and what to do instead."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.text = text
+
+
+@dataclass
+class Choice:
+    """More than one topic fits: the user must pick one (the handler shows buttons)."""
+
+    topics: list[Topic]
+
+
+@dataclass
+class VoteResult:
+    topic: Topic
+    option: int
+    previous: int | None
+
+    @property
+    def unchanged(self) -> bool:
+        return self.previous == self.option
+
+
+@dataclass
+class ProposalResult:
+    topic: Topic
+    number: int
+    created: bool
