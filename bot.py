@@ -31,9 +31,8 @@ from telegram.ext import (
 from council.config import Config, ConfigError, load
 from council.outbox import Outbox
 from council.service import Council
-from council.texts import Err
 from handlers import chats, menus, messages, proposals, topics, updates, votes
-from handlers.common import Services
+from handlers.common import Services, stale_button
 from handlers.deadlines import Deadlines
 from handlers.errors import on_error
 from handlers.roles import ChatInfo
@@ -79,7 +78,7 @@ def _register_handlers(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(votes.on_vote_button, pattern=r"^v:"))
     app.add_handler(CallbackQueryHandler(topics.on_pick, pattern=r"^pk:"))
     app.add_handler(CallbackQueryHandler(proposals.on_pick_topic, pattern=r"^pp:"))
-    app.add_handler(CallbackQueryHandler(_stale_button))  # anything else: an old or forged button
+    app.add_handler(CallbackQueryHandler(stale_button))  # anything else: an old or forged button
 
     # 4. Slash commands. Each shares its code path with the Chinese trigger word (see handlers/messages.py).
     app.add_handler(CommandHandler("start", messages.start))
@@ -98,10 +97,6 @@ def _register_handlers(app: Application) -> None:
 
     # 7. One error handler for everything.
     app.add_error_handler(on_error)
-
-
-async def _stale_button(update: Update, context) -> None:
-    await update.callback_query.answer(Err.STALE_BUTTON, show_alert=True)
 
 
 async def _start_services(app: Application) -> None:

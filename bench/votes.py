@@ -52,6 +52,8 @@ from sandbox.launcher import BotProcess  # noqa: E402
 TELEGRAM_ANSWER_LIMIT = 15.0  # seconds: Telegram refuses answerCallbackQuery after this
 POLL = 0.05  # how often the observer looks at the stand-in's records (timestamps come from the stand-in)
 _VOTERS = re.compile(r"已投票 (\d+) 人")
+_LOG_STAMP = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ ")
+_LOG_PROBLEM = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ (WARNING|ERROR|CRITICAL) ")
 _ROW = re.compile(r"^#(\d+) .* — (\d+)票$", re.MULTILINE)
 
 
@@ -436,10 +438,9 @@ async def measure(args: argparse.Namespace, server: BotApiServer, bot: BenchBot)
         anomalies.append("the bot did not stop within 15 s of SIGINT and was killed")
     if timed_out and bot_alive:
         anomalies.append(f"timed out after {args.timeout:.0f} s waiting for the answers and final tallies")
-    problems_in_log = [line for line in bot.log().splitlines()
-                       if " ERROR " in line or " WARNING " in line or line.startswith("Traceback")]
+    problems_in_log = [line for line in bot.log().splitlines() if _LOG_PROBLEM.match(line)]
     if problems_in_log:
-        anomalies.append(f"{len(problems_in_log)} WARNING/ERROR lines in the bot log")
+        anomalies.append(f"{len(problems_in_log)} WARNING/ERROR records in the bot log")
 
     ms = [x * 1000 for x in latencies]
     out = {
@@ -507,7 +508,7 @@ async def measure(args: argparse.Namespace, server: BotApiServer, bot: BenchBot)
         p("ANOMALIES:")
         for anomaly in anomalies:
             p(f"  - {anomaly}")
-        print_log_excerpt(bot, problems_in_log)
+        print_log_excerpt(bot)
     if args.calls_out:
         with open(args.calls_out, "w", encoding="utf-8") as f:  # noqa: ASYNC230 - after the measurement
             for c in server.calls:
@@ -538,15 +539,24 @@ def _r(value: float | None, digits: int = 1) -> float | None:
     return None if value is None or value != value else round(value, digits)
 
 
-def print_log_excerpt(bot: BotProcess, lines: list[str] | None = None, limit: int = 40) -> None:
-    shown = lines if lines else bot.log().splitlines()[-limit:]
-    if not shown:
-        return
+def print_log_excerpt(bot: BotProcess, limit: int = 40) -> None:
+    """Distinct WARNING/ERROR messages (and PTB's rate-limiter notes) with their counts, then the first one in
+    full (its traceback); without any, the log's last lines."""
+    lines = bot.log().splitlines()
+    problems = [i for i, line in enumerate(lines) if _LOG_PROBLEM.match(line) or "Rate limit hit" in line]
     print(f"--- bot log excerpt ({bot.log_path}) ---")
-    for line in shown[:limit]:
+    if not problems:
+        shown = lines[-limit:]
+    else:
+        kinds = Counter(_LOG_STAMP.sub("", lines[i]) for i in problems)
+        for message, count in kinds.most_common(10):
+            print(f"  {count} x {message[:250]}")
+        first = problems[0]
+        end = next((i for i in range(first + 1, len(lines)) if _LOG_STAMP.match(lines[i])), len(lines))
+        shown = lines[first:end] if end - first <= limit else [*lines[first:first + 8], "  ...", *lines[end - 8:end]]
+        print("  first one in full:")
+    for line in shown:
         print(f"  {line[:300]}")
-    if len(shown) > limit:
-        print(f"  ... {len(shown) - limit} more")
 
 
 def main() -> int:

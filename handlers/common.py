@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 from council.config import Config
 from council.models import Person
 from council.service import Council
+from council.texts import Err
 from handlers.roles import ChatInfo
 from handlers.sender import Sender
 
@@ -44,3 +45,21 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) 
     """Reply to the message of this update, through the outbox (never blocking on Telegram's group limit)."""
     message = update.effective_message
     await services(context).council.reply(update.effective_chat.id, text, message.message_id if message else None)
+
+
+def callback_args(update: Update, count: int, numeric: int | None = None) -> list[str] | None:
+    """The fields after the prefix of callback data such as v:12:3, or None when the data is malformed
+    (an old button, or forged: clients can send any data) or the message is gone. The last `numeric` fields
+    (all, by default) must be whole numbers."""
+    query = update.callback_query
+    parts = (query.data or "").split(":")
+    if len(parts) != count + 1 or query.message is None:
+        return None
+    args = parts[1:]
+    if not all(arg.isdigit() for arg in args[len(args) - (count if numeric is None else numeric):]):
+        return None
+    return args
+
+
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.callback_query.answer(Err.STALE_BUTTON, show_alert=True)

@@ -9,7 +9,7 @@ from council import texts
 from council.parsing import Intent
 from council.results import Choice, CouncilError
 from council.texts import Err
-from handlers.common import answer, is_group, person, services
+from handlers.common import answer, callback_args, is_group, person, services, stale_button
 
 
 async def propose(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent,
@@ -34,15 +34,13 @@ async def propose(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: In
 async def on_pick_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The author chose the topic of a waiting proposal: pp:<topic id>:<message id>."""
     svc, query = services(context), update.callback_query
-    try:
-        _, topic_id, message_id = query.data.split(":")
-        topic_id, message_id = int(topic_id), int(message_id)
-    except ValueError:
-        await query.answer(Err.STALE_BUTTON, show_alert=True)
+    args = callback_args(update, 2)
+    if args is None:
+        await stale_button(update, context)
         return
-    chat_id = query.message.chat.id if query.message else 0
+    topic_id, message_id = map(int, args)
     try:
-        result = await svc.council.propose_draft(chat_id, message_id, topic_id, person(query.from_user))
+        result = await svc.council.propose_draft(query.message.chat.id, message_id, topic_id, person(query.from_user))
     except CouncilError as error:
         await query.answer(error.text, show_alert=True)
         return

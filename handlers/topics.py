@@ -12,7 +12,7 @@ from council.models import State, Topic
 from council.parsing import Intent
 from council.results import Choice, CouncilError
 from council.texts import Err
-from handlers.common import answer, is_group, person, services
+from handlers.common import answer, callback_args, is_group, person, services, stale_button
 from handlers.deadlines import refresh_members
 
 OPEN = {State.COLLECTING, State.VOTING}
@@ -94,14 +94,14 @@ async def run_action(context: ContextTypes.DEFAULT_TYPE, action: str, topic: Top
 async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A facilitator tapped a topic in "which topic?": pk:<action>:<topic id>:<number or ->."""
     svc, query = services(context), update.callback_query
-    try:
-        _, action, topic_id, number = query.data.split(":")
-        topic = await svc.council.topic(int(topic_id))
-        number_value = None if number == "-" else int(number)
-    except ValueError:
-        await query.answer(Err.STALE_BUTTON, show_alert=True)
+    args = callback_args(update, 3, numeric=0)  # pk:<action>:<topic id>:<number or ->
+    if args is None or not args[1].isdigit() or not (args[2].isdigit() or args[2] == "-"):
+        await stale_button(update, context)
         return
-    chat_id = query.message.chat.id if query.message else None
+    action, topic_id, number = args
+    topic = await svc.council.topic(int(topic_id))
+    number_value = None if number == "-" else int(number)
+    chat_id = query.message.chat.id
     if action not in ACTIONS or topic is None or topic.chat_id != chat_id:
         await query.answer(Err.BALLOT_NOT_HERE, show_alert=True)
         return

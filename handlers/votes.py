@@ -14,20 +14,16 @@ from council.models import Method, State, Topic
 from council.parsing import parse_typed_vote
 from council.results import CouncilError
 from council.texts import Err
-from handlers.common import answer, person, services
+from handlers.common import answer, callback_args, person, services, stale_button
 
 
 async def on_vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc, query = services(context), update.callback_query
-    try:
-        _, topic_id, option = query.data.split(":")
-        topic_id, option = int(topic_id), int(option)
-    except ValueError:
-        await query.answer(Err.STALE_BUTTON, show_alert=True)
+    args = callback_args(update, 2)
+    if args is None:
+        await stale_button(update, context)
         return
-    if query.message is None:
-        await query.answer(Err.STALE_BUTTON, show_alert=True)
-        return
+    topic_id, option = map(int, args)
     try:
         result = await svc.council.cast_vote(topic_id, query.message.chat.id, person(query.from_user), option,
                                              "button")

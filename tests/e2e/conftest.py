@@ -78,6 +78,17 @@ class Group:
         except TimeoutError:
             raise AssertionError(f"no bot message with {contains!r}; bot said: {self.bot_texts()[-5:]}") from None
 
+    async def open_topic(self, title: str, *proposals: str) -> dict:
+        """The facilitator opens a topic, residents post the proposals in turn; returns the 【议题】 card."""
+        after = max((m["message_id"] for m in self.server.bot_messages(self.id)), default=0)
+        self.say(self.facilitator, f"发起议题 {title}")
+        card = await self.bot_says("【议题】", after=after)
+        for index, text in enumerate(proposals):
+            self.say(self.residents[index % len(self.residents)], f"建议：{text}")
+        if proposals:
+            await self.bot_says(f"已收到 #{len(proposals)}", after=card["message_id"])
+        return card
+
     def bot_texts(self) -> list[str]:
         return [m.get("text", "") for m in self.server.bot_messages(self.id)]
 

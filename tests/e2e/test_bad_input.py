@@ -45,11 +45,7 @@ async def test_bad_votes_and_forged_taps(telegram, run_bot):
     group = Group(telegram)
     other = Group(telegram, "合女士议事团")
     wang, (zhang, li, *_rest) = group.facilitator, group.residents
-    group.say(wang, "发起议题 电动车飞线充电")
-    await group.bot_says("【议题】")
-    group.say(zhang, "建议：楼下装充电桩")
-    group.say(li, "建议：发现飞线就拍照上报")
-    await group.bot_says("已收到 #2")
+    await group.open_topic("电动车飞线充电", "楼下装充电桩", "发现飞线就拍照上报")
     group.say(wang, "开始投票")
     ballot = await group.bot_says("【投票】")
     topic_id = bot.scalar("SELECT id FROM topics")
@@ -58,8 +54,9 @@ async def test_bad_votes_and_forged_taps(telegram, run_bot):
     await group.bot_says("的选票上没有 #9。可以投：#1、#2")
     forged = telegram.forge_callback(other.id, await _bot_message_in(other), other.residents[0], f"v:{topic_id}:1")
     assert (await group.answer_of(forged))["text"] == Err.BALLOT_NOT_HERE
-    garbage = telegram.forge_callback(group.id, ballot["message_id"], zhang, "v:abc")
-    assert (await group.answer_of(garbage))["text"] == Err.STALE_BUTTON
+    for data in ["v:abc", "v:1:2:3", "pk:vote:x:-", "pp:1", "zz"]:
+        garbage = telegram.forge_callback(group.id, ballot["message_id"], zhang, data)
+        assert (await group.answer_of(garbage))["text"] == Err.STALE_BUTTON, data
     nonsense = telegram.forge_callback(group.id, ballot["message_id"], zhang, f"v:{topic_id}:7")
     assert "没有 #7" in (await group.answer_of(nonsense))["text"]
     group.say(wang, "/hide 99")
@@ -90,10 +87,7 @@ async def test_chit_chat_is_left_alone(telegram, run_bot):
     await run_bot()
     group = Group(telegram)
     wang, resident = group.facilitator, group.residents[0]
-    group.say(wang, "发起议题 噪音扰民")
-    await group.bot_says("【议题】")
-    group.say(resident, "建议：晚上十点后停止装修")
-    await group.bot_says("已收到 #1")
+    await group.open_topic("噪音扰民", "晚上十点后停止装修")
     group.say(wang, "开始投票")
     await group.bot_says("【投票】")
     before = len(group.bot_texts())

@@ -64,12 +64,8 @@ async def test_whole_council(telegram, run_bot):
 async def test_deadlines_move_the_topic_without_commands(telegram, run_bot):
     await run_bot(collect_for="4s", vote_for="4s")
     group = Group(telegram, "合女士议事团")
-    wang, residents = group.facilitator, group.residents
-    group.say(wang, "发起议题 高空抛物怎么防")
-    await group.bot_says("【议题】")
-    group.say(residents[0], "建议：装朝上的监控")
-    group.say(residents[1], "建议：每栋楼贴告示")
-    await group.bot_says("已收到 #2")
+    residents = group.residents
+    await group.open_topic("高空抛物怎么防", "装朝上的监控", "每栋楼贴告示")
     ballot = await group.bot_says("【投票】", timeout=15)
     await group.answer_of(group.tap(ballot, residents[2], 2))
     result = await group.bot_says("【决议公示】", timeout=15)

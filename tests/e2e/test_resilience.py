@@ -9,12 +9,8 @@ from tests.e2e.conftest import Group, settle
 async def test_sigkill_during_voting_loses_no_acknowledged_vote(telegram, run_bot):
     bot = await run_bot(collect_for="5s", vote_for="10s")  # both phases move on their deadlines
     group = Group(telegram, residents=12)
-    wang, residents = group.facilitator, group.residents
-    group.say(wang, "发起议题 楼道堆物怎么清")
-    await group.bot_says("【议题】")
-    group.say(residents[0], "建议：每月第一个周六集中清理")
-    group.say(residents[1], "建议：物业直接清走")
-    await group.bot_says("已收到 #2")
+    residents = group.residents
+    await group.open_topic("楼道堆物怎么清", "每月第一个周六集中清理", "物业直接清走")
     ballot = await group.bot_says("【投票】")
 
     queries = {}
@@ -44,12 +40,7 @@ async def test_burst_of_taps_is_answered_and_debounced(telegram, run_bot):
     bot = await run_bot()
     group = Group(telegram, residents=300)
     wang, residents = group.facilitator, group.residents
-    group.say(wang, "发起议题 小区停车难")
-    await group.bot_says("【议题】")
-    group.say(residents[0], "建议：划线停车")
-    group.say(residents[1], "建议：错峰停车")
-    group.say(residents[2], "建议：外来车辆收费")
-    await group.bot_says("已收到 #3")
+    await group.open_topic("小区停车难", "划线停车", "错峰停车", "外来车辆收费")
     group.say(wang, "开始投票")
     ballot = await group.bot_says("【投票】")
     edits_before = telegram.count_calls("editMessageText", chat_id=group.id)
@@ -76,10 +67,7 @@ async def test_group_upgraded_to_supergroup_keeps_its_topics(telegram, run_bot):
     bot = await run_bot()
     group = Group(telegram)
     wang, residents = group.facilitator, group.residents
-    group.say(wang, "发起议题 加装电梯")
-    await group.bot_says("【议题】")
-    group.say(residents[0], "建议：按楼层分摊费用")
-    await group.bot_says("已收到 #1")
+    await group.open_topic("加装电梯", "按楼层分摊费用")
     old_id = group.id
     group.id = telegram.migrate_group(old_id)
     await telegram.wait_for(lambda: bot.scalar("SELECT COUNT(*) FROM topics WHERE chat_id = ?", (group.id,)) == 1)
@@ -94,11 +82,7 @@ async def test_group_upgraded_to_supergroup_keeps_its_topics(telegram, run_bot):
 async def test_removed_bot_stops_the_groups_jobs_and_keeps_data(telegram, run_bot):
     bot = await run_bot(collect_for="3s")
     group = Group(telegram)
-    wang, residents = group.facilitator, group.residents
-    group.say(wang, "发起议题 垃圾分类")
-    await group.bot_says("【议题】")
-    group.say(residents[0], "建议：定时定点投放")
-    await group.bot_says("已收到 #1")
+    await group.open_topic("垃圾分类", "定时定点投放")
     telegram.remove_bot(group.id)
     await telegram.wait_for(lambda: bot.scalar("SELECT active FROM chats WHERE chat_id = ?", (group.id,)) == 0)
     await settle(4.0)

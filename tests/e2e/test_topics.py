@@ -96,10 +96,7 @@ async def test_cancel_keeps_records(telegram, run_bot):
     bot = await run_bot()
     group = Group(telegram)
     wang, resident = group.facilitator, group.residents[0]
-    group.say(wang, "发起议题 楼道堆物")
-    await group.bot_says("【议题】")
-    group.say(resident, "建议：集中清理")
-    await group.bot_says("已收到 #1")
+    await group.open_topic("楼道堆物", "集中清理")
     group.say(resident, "取消议题")
     await group.bot_says(Err.NOT_FACILITATOR)
     group.say(wang, "取消议题")
