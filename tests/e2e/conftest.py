@@ -24,8 +24,8 @@ async def telegram():
 async def run_bot(telegram, tmp_path, request):
     started: list[BotProcess] = []
 
-    async def run(**settings) -> BotProcess:
-        bot = BotProcess(telegram, tmp_path / "bot", settings)
+    async def run(extra_toml: str = "", **settings) -> BotProcess:
+        bot = BotProcess(telegram, tmp_path / "bot", settings, extra_toml)
         await bot.start()
         started.append(bot)
         return bot

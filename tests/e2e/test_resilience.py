@@ -89,3 +89,20 @@ async def test_removed_bot_stops_the_groups_jobs_and_keeps_data(telegram, run_bo
     assert bot.scalar("SELECT state FROM topics") == "collecting"
     assert bot.scalar("SELECT COUNT(*) FROM proposals") == 1
     assert group.posts("【投票】") == 0
+
+
+async def test_deadline_missed_while_down_is_acted_on_once(telegram, run_bot):
+    bot = await run_bot(collect_for="3s", vote_for="1h")
+    group = Group(telegram)
+    await group.open_topic("绿化带被占", "恢复绿化", "改成停车位")
+    bot.kill()
+    await settle(4.0)  # the collecting deadline passes while the bot is down
+    assert group.posts("【投票】") == 0
+    await bot.start()
+    await group.bot_says("【投票】", timeout=20)
+    await settle(2.0)
+    bot.kill()
+    await bot.start()  # a second restart must not open the ballot again
+    await settle(3.0)
+    assert group.posts("【投票】") == 1
+    assert bot.scalar("SELECT state FROM topics") == "voting"

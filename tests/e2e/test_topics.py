@@ -106,3 +106,22 @@ async def test_cancel_keeps_records(telegram, run_bot):
     assert bot.scalar("SELECT state FROM topics") == "cancelled"
     assert bot.scalar("SELECT COUNT(*) FROM proposals") == 1
     assert bot.query("SELECT action FROM audit_log ORDER BY id") == [("open",), ("cancel",)]
+
+
+async def test_facilitators_from_config_and_cached_admin_list(telegram, run_bot):
+    volunteer = telegram.add_user("志愿者小吴")["id"]
+    await run_bot(extra_toml=f"[roles]\nfacilitators = [{volunteer}]\n")
+    group = Group(telegram)
+    telegram.add_member(group.id, volunteer)  # a member, not an administrator of the group
+    group.say(volunteer, "发起议题 楼道灯坏了")
+    await group.bot_says("【议题】")
+    group.say(group.residents[0], "建议：请物业换灯")
+    await group.bot_says("已收到 #1")
+    group.say(group.facilitator, "开始投票")
+    ballot = await group.bot_says("【投票】")
+    for resident in group.residents:
+        group.tap(ballot, resident, 1)
+    group.say(group.facilitator, "结束投票")
+    await group.bot_says("【决议公示】")
+    # Two facilitator checks of 王社工, six votes: Telegram was asked for the administrators once.
+    assert telegram.count_calls("getChatAdministrators", chat_id=group.id) == 1
