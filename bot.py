@@ -77,14 +77,15 @@ def _register_handlers(app: Application) -> None:
     # 3. Button taps. Votes first: they are most of the traffic and must be answered fast.
     app.add_handler(CallbackQueryHandler(votes.on_vote_button, pattern=r"^v:"))
     app.add_handler(CallbackQueryHandler(topics.on_pick, pattern=r"^pk:"))
-    app.add_handler(CallbackQueryHandler(proposals.on_pick_topic, pattern=r"^pp:"))
+    app.add_handler(CallbackQueryHandler(proposals.on_pick_topic, pattern=r"^p[pf]:"))
+    app.add_handler(CallbackQueryHandler(proposals.on_support_instead, pattern=r"^sp:"))
     app.add_handler(CallbackQueryHandler(stale_button))  # anything else: an old or forged button
 
     # 4. Slash commands. Each shares its code path with the Chinese trigger word (see handlers/messages.py).
     app.add_handler(CommandHandler("start", messages.start))
     for name, action in [("help", "help"), ("open", "open"), ("propose", "propose"), ("vote", "vote"),
                          ("close", "close"), ("status", "status"), ("cancel", "cancel"), ("hide", "hide"),
-                         ("setup", "setup")]:
+                         ("merge", "merge"), ("category", "category"), ("setup", "setup")]:
         app.add_handler(CommandHandler(name, messages.command(action)))
 
     # 5. Plain text: Chinese triggers, replies to our cards, typed votes; the rest is neighbours' chat.

@@ -23,6 +23,12 @@ class Method(StrEnum):
     CONSENT = "consent"
 
 
+# What a topic is about, for the staff digest: guessed from its title and proposals, corrected by facilitators.
+CATEGORIES = (
+    "流浪狗", "高空抛物", "文明养宠", "电动车充电", "楼道堆物", "垃圾分类", "停车", "噪音", "加装电梯", "绿化",
+    "物业费", "安全", "一老一小", "其他",
+)
+
 # Options of a consent ballot: one motion, three answers. Numbers are what buttons and typed votes carry.
 CONSENT_OPTIONS = {1: "赞成", 2: "反对", 3: "弃权"}
 YES, NO, ABSTAIN = 1, 2, 3
@@ -53,6 +59,8 @@ class Topic:
     resolution_message_id: int | None = None
     voting_started_at: float | None = None
     closed_at: float | None = None
+    category: str | None = None
+    category_by: int | None = None  # who corrected it; None while it is the bot's own guess
 
     def deadline(self) -> float | None:
         """The next deadline that moves this topic on, if it is open."""
@@ -73,6 +81,12 @@ class Proposal:
     text: str
     hidden: bool = False
     created_at: float = 0.0
+    merged_into: int | None = None
+
+    @property
+    def active(self) -> bool:
+        """On the ballot: neither hidden by a facilitator nor merged into another proposal."""
+        return not self.hidden and self.merged_into is None
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,10 @@ from council.models import ABSTAIN, NO, YES, Method
 
 @dataclass(frozen=True)
 class Intent:
-    action: str  # open, propose, vote, close, status, cancel, hide, setup, help
-    text: str = ""  # the rest of the message (title and background, or proposal text)
+    action: str  # open, propose, vote, close, status, cancel, hide, merge, category, setup, help
+    text: str = ""  # the rest of the message (title and background, proposal text, a category)
     number: int | None = None  # a topic number (开始投票 2) or a proposal number (隐藏 3)
+    numbers: tuple[int, ...] = ()  # merge: (into, merged)
 
 
 # Chinese triggers at the start of a message. Order matters: longer triggers first.
@@ -32,6 +33,8 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("建议", "propose"),
     ("提议", "propose"),
     ("隐藏", "hide"),
+    ("合并", "merge"),
+    ("分类", "category"),
     ("进度", "status"),
     ("议题", "status"),
     ("设置", "setup"),
@@ -57,6 +60,10 @@ def parse_trigger(text: str) -> Intent | None:
         if action == "propose" and word in ("建议", "提议") and not re.match(r"^[:：\s]", rest):
             return None  # 建议 needs a colon or a space: "建议大家早点睡" is chat, not a proposal
         rest = rest[separator.end():]
+        if action == "merge":
+            return parse_merge(rest)
+        if action == "category" and not re.fullmatch(r"[\w\s]{0,8}", rest):
+            return None  # 分类 takes one short name: "分类垃圾要按时投放" is chat
         if action in _NUMBER_ONLY:
             number_text = rest.strip(_PUNCT_TAIL)
             if number_text == "":
@@ -68,9 +75,27 @@ def parse_trigger(text: str) -> Intent | None:
     return None
 
 
+_MERGE = re.compile(r"^[#＃]?(\d{1,4})\s*(和|与|跟|,|，|\s|到|进|并入|合并到)\s*[#＃]?(\d{1,4})[。.!！]?$")
+
+
+def parse_merge(rest: str) -> Intent | None:
+    """合并 2 5 / 合并 2和5: #5 is merged into #2. 合并 5 到 2: the same, said the other way round."""
+    rest = rest.strip()
+    if not rest:
+        return Intent("merge")
+    match = _MERGE.match(rest)
+    if match is None:
+        return None
+    first, word, second = int(match.group(1)), match.group(2), int(match.group(3))
+    into, merged = (second, first) if word in ("到", "进", "并入", "合并到") else (first, second)
+    return Intent("merge", numbers=(into, merged))
+
+
 def parse_command(action: str, args: list[str]) -> Intent:
     """A slash command's arguments, with the same meaning as the Chinese trigger."""
     text = " ".join(args)
+    if action == "merge":
+        return parse_merge(text) or Intent("merge")
     if action in _NUMBER_ONLY:
         first = args[0] if args else ""
         return Intent(action, number=int(first)) if first.isdigit() else Intent(action, text=text)

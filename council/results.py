@@ -23,6 +23,14 @@ class Choice:
 
 
 @dataclass
+class SimilarFound:
+    """The new proposal is close to #number: the author was asked to support it or submit anyway."""
+
+    topic: Topic
+    number: int
+
+
+@dataclass
 class VoteResult:
     topic: Topic
     option: int

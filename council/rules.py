@@ -11,7 +11,7 @@ def ballot_options(topic: Topic, proposals: list[Proposal]) -> list[Option]:
     """What a ballot offers: the visible proposals, or 赞成/反对/弃权 on a consent motion."""
     if topic.method is Method.CONSENT:
         return [Option(number, label) for number, label in CONSENT_OPTIONS.items()]
-    return [Option(p.number, p.text) for p in proposals if not p.hidden]
+    return [Option(p.number, p.text) for p in proposals if p.active]
 
 
 def quorum_needed(quorum: float, members: int | None) -> int:

@@ -16,19 +16,21 @@ from datetime import tzinfo
 
 from council import rules, texts
 from council.config import CouncilRules
-from council.models import Method, Person, Post, Resolution, State, Tally, Topic
+from council.models import CATEGORIES, Method, Person, Post, Resolution, State, Tally, Topic
 from council.parsing import split_title
-from council.results import Choice, CouncilError, ProposalResult, VoteResult
+from council.proposing import Proposing
+from council.results import Choice, CouncilError, VoteResult
 from council.texts import Err
 
 log = logging.getLogger(__name__)
 MAX_TITLE_CHARS = 60
 
 
-class Council:
+class Council(Proposing):
     def __init__(self, db, rules_: CouncilRules, tz: tzinfo, clock: Callable[[], float] = time.time,
-                 on_post: Callable[[], None] = lambda: None):
+                 on_post: Callable[[], None] = lambda: None, language=None):
         self.db = db
+        self.language = language  # council.language.Language, or None (then no similarity, no civility check)
         self.rules = rules_
         self.tz = tz
         self.clock = clock
@@ -105,6 +107,7 @@ class Council:
                 method=Method(self.rules.method), quorum=self.rules.quorum, opened_by=opener.id, opened_at=now,
                 collect_deadline=now + self.rules.collect_for,
                 vote_deadline=now + self.rules.collect_for + self.rules.vote_for,
+                category=self.guess_category(title, []),
             )
             topic = await repo.insert_topic(topic, source_message_id)
             await repo.enqueue(Post(chat_id, texts.topic_card(topic, opener.name, self.tz), purpose="card",
@@ -112,56 +115,6 @@ class Council:
             await repo.audit(chat_id, topic.id, opener.id, "open", title, now)
         self.on_post()
         return topic
-
-    # ------------------------------------------------------------------ step 2: proposals
-
-    def check_proposal(self, text: str) -> str:
-        text = text.strip()
-        if not text:
-            raise CouncilError(Err.EMPTY_PROPOSAL)
-        if len(text) > self.rules.max_proposal_chars:
-            raise CouncilError(Err.proposal_too_long(self.rules.max_proposal_chars, len(text)))
-        return text
-
-    async def propose(self, chat_id: int, author: Person, text: str, message_id: int,
-                      number: int | None = None, reply_to: int | None = None) -> ProposalResult | Choice:
-        text = self.check_proposal(text)
-        chosen = await self.choose(chat_id, number, reply_to, {State.COLLECTING}, Err.NOT_COLLECTING)
-        if isinstance(chosen, Choice):
-            async with self.db.transaction() as repo:
-                await repo.save_draft(chat_id, message_id, author, text, self.clock())
-            return chosen
-        return await self._add_proposal(chosen.id, author, text, message_id)
-
-    async def propose_draft(self, chat_id: int, message_id: int, topic_id: int, picker: Person) -> ProposalResult:
-        """The author picked the topic for a proposal that was waiting for one."""
-        async with self.db.transaction() as repo:
-            topic = await repo.topic(topic_id)
-            if topic is None or topic.chat_id != chat_id:
-                raise CouncilError(Err.BALLOT_NOT_HERE)
-            draft = await repo.draft(chat_id, message_id)
-            if draft is None:
-                raise CouncilError(Err.STALE_BUTTON)
-            author, text = draft
-            if author.id != picker.id:
-                raise CouncilError(Err.NOT_YOUR_DRAFT)
-            await repo.delete_draft(chat_id, message_id)
-        return await self._add_proposal(topic_id, author, text, message_id)
-
-    async def _add_proposal(self, topic_id: int, author: Person, text: str, message_id: int) -> ProposalResult:
-        now = self.clock()
-        async with self.db.transaction() as repo:
-            topic = await repo.topic(topic_id)
-            if topic is None or topic.state is not State.COLLECTING:
-                raise CouncilError(Err.NOT_COLLECTING)
-            proposal, created = await repo.insert_proposal(topic, message_id, author, text, now)
-            if created:
-                total = await repo.count_proposals(topic.id)
-                ack = texts.proposal_ack(topic, proposal.number, text, author.name, total, self.tz)
-                await repo.enqueue(Post(topic.chat_id, ack, reply_to=message_id, purpose="ack", topic_id=topic.id), now)
-        if created:
-            self.on_post()
-        return ProposalResult(topic, proposal.number, created)
 
     # ------------------------------------------------------------------ step 4: voting
 
@@ -174,7 +127,11 @@ class Council:
                 if actor is None:
                     return None
                 raise CouncilError(Err.ALREADY_VOTING if topic and topic.state is State.VOTING else Err.NO_OPEN_TOPIC)
-            options = rules.ballot_options(topic, await repo.proposals(topic.id))
+            proposals = await repo.proposals(topic.id)
+            options = rules.ballot_options(topic, proposals)
+            if topic.category_by is None:  # the proposals say more about the topic than its title alone
+                await repo.update_topic(topic, category=self.guess_category(
+                    topic.title, [p.text for p in proposals if p.active]))
             if not options:
                 if actor is not None:
                     raise CouncilError(Err.NO_PROPOSALS_TO_VOTE)
@@ -270,26 +227,23 @@ class Council:
         self.on_post()
         return topic
 
-    async def hide(self, topic_id: int, number: int, actor: Person) -> Topic:
+    async def set_category(self, topic_id: int, name: str, actor: Person) -> Topic:
+        """A facilitator corrects the bot's guess (分类 停车); without a name, the current one is explained."""
         now = self.clock()
         async with self.db.transaction() as repo:
             topic = await repo.topic(topic_id)
-            if topic is None or not topic.state.is_open:
-                raise CouncilError(Err.HIDE_CLOSED)
-            proposal = next((p for p in await repo.proposals(topic.id) if p.number == number), None)
-            if proposal is None:
-                raise CouncilError(Err.no_such_proposal(topic, number))
-            if proposal.hidden:
-                raise CouncilError(Err.already_hidden(number))
-            await repo.hide_proposal(topic.id, number)
-            dropped = 0
-            if topic.state is State.VOTING and topic.method is not Method.CONSENT:
-                dropped = await repo.delete_votes_for(topic.id, number)
-            await repo.enqueue(Post(topic.chat_id, texts.hidden(topic, number, dropped), purpose="notice",
-                                    topic_id=topic.id), now)
-            await repo.audit(topic.chat_id, topic.id, actor.id, "hide", f"#{number} votes_dropped={dropped}", now)
+            if not name:
+                raise CouncilError(texts.category_info(topic))
+            if name not in CATEGORIES:
+                raise CouncilError(Err.unknown_category(name))
+            await repo.update_topic(topic, category=name, category_by=actor.id)
+            await repo.enqueue(Post(topic.chat_id, texts.category_set(topic), purpose="notice", topic_id=topic.id), now)
+            await repo.audit(topic.chat_id, topic.id, actor.id, "category", name, now)
         self.on_post()
         return topic
+
+    def guess_category(self, title: str, proposals: list[str]) -> str | None:
+        return self.language.category(title, proposals) if self.language is not None else None
 
     # ------------------------------------------------------------------ reading
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from html import escape
 
-from council.models import CONSENT_OPTIONS, Method, Resolution, State, Tally, Topic
+from council.models import CATEGORIES, CONSENT_OPTIONS, Method, Proposal, Resolution, State, Tally, Topic
 from council.timeutil import format_left, format_when
 
 MESSAGE_LIMIT = 4096
@@ -59,6 +59,38 @@ def proposal_ack(topic: Topic, number: int, text: str, author: str, total: int, 
             f"{topic_name(topic)}目前共 {total} 条建议，征集截止 {format_when(topic.collect_deadline, tz)}。",
         ]
     )
+
+
+def similar_found(existing: Proposal, author: str) -> str:
+    return "\n".join(
+        [
+            f"【相似建议】这条建议和 #{existing.number} 很接近：",
+            f"#{existing.number} “{escape(shorten(existing.text, 80))}” —— {escape(existing.author_name)}",
+            f"{escape(author)}，您可以支持 #{existing.number}（不再重复提交），或仍然提交为新建议。",
+        ]
+    )
+
+
+def similar_keyboard(topic_id: int, number: int, message_id: int) -> list[list[tuple[str, str]]]:
+    return [[(f"支持 #{number}", f"sp:{topic_id}:{number}:{message_id}"), ("仍然提交", f"pf:{topic_id}:{message_id}")]]
+
+
+def support_toast(number: int, supporters: int) -> str:
+    return f"已支持 #{number}（现有 {supporters} 人支持），没有重复提交"
+
+
+def merged(topic: Topic, into: Proposal, merged_: Proposal) -> str:
+    return (
+        f"已把{topic_name(topic)}的建议 #{merged_.number} 合并到 #{into.number}：\n"
+        f"#{into.number} “{escape(shorten(into.text, 80))}”\n"
+        f"#{merged_.number} 的支持者现在都算作支持 #{into.number}，投票时不再单列 #{merged_.number}。"
+    )
+
+
+CIVILITY_NUDGE = (
+    "🙏 议事会的规矩是「就事论事，不针对个人」。这条消息里有伤人的话，这次没有记录。"
+    "请换个说法再发一次，议事员也能看到被拦下的消息。"
+)
 
 
 # ---------------------------------------------------------------- ballot
@@ -251,7 +283,20 @@ def which_topic_for_proposal() -> str:
     return "本群有多个议题在征集建议，这条建议属于哪个议题？"
 
 
-ACTIONS = {"vote": "开始投票", "close": "结束投票", "cancel": "取消", "hide": "隐藏建议"}
+ACTIONS = {
+    "vote": "开始投票", "close": "结束投票", "cancel": "取消", "hide": "隐藏建议", "merge": "合并建议",
+    "category": "设置分类",
+}
+
+
+def category_info(topic: Topic) -> str:
+    current = topic.category or "未分类"
+    return (f"{topic_name(topic)}现在的分类是：{current}。\n可选：{'、'.join(CATEGORIES)}\n"
+            "要改的话发「分类 名称」，例如：分类 停车")
+
+
+def category_set(topic: Topic) -> str:
+    return f"已把{topic_name(topic)}的分类改为：{topic.category}。"
 
 
 # ---------------------------------------------------------------- answers to bad input
@@ -277,6 +322,9 @@ class Err:
     NOT_VOTING = "这个议题不在投票阶段，无法结束投票。"
     HIDE_USAGE = "请写上要隐藏的建议编号，例如：隐藏 3"
     HIDE_CLOSED = "议题已结束，不能再隐藏建议。"
+    MERGE_USAGE = "请写上两个建议编号，把后一个合并到前一个，例如：合并 2 5"
+    MERGE_NOT_COLLECTING = "只能在征集建议阶段合并建议；投票已开始的话，可以用「隐藏 N」去掉重复的一条。"
+    MERGE_SAME = "这是同一条建议，不用合并。"
 
     @staticmethod
     def proposal_too_long(limit: int, length: int) -> str:
@@ -294,6 +342,10 @@ class Err:
     def not_on_ballot(topic: Topic, number: int, valid: list[int]) -> str:
         options = "、".join(f"#{n}" for n in valid)
         return f"{topic_name(topic)}的选票上没有 #{number}。可以投：{options}。"
+
+    @staticmethod
+    def unknown_category(name: str) -> str:
+        return f"没有「{escape(name)}」这个分类。可选：{'、'.join(CATEGORIES)}"
 
     @staticmethod
     def already_hidden(number: int) -> str:

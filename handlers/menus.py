@@ -21,6 +21,8 @@ FACILITATORS = [
     BotCommand("vote", "开始投票"),
     BotCommand("close", "结束投票并公示结果"),
     BotCommand("hide", "隐藏一条建议：/hide 编号"),
+    BotCommand("merge", "合并重复建议：/merge 保留的编号 并入的编号"),
+    BotCommand("category", "查看或修改议题分类：/category 停车"),
     BotCommand("cancel", "取消议题"),
     BotCommand("setup", "检查我在本群的权限"),
     *RESIDENTS,

@@ -27,6 +27,8 @@ DISPATCH: dict[str, Handler] = {
     "close": topics.facilitator_action,
     "cancel": topics.facilitator_action,
     "hide": topics.facilitator_action,
+    "merge": topics.facilitator_action,
+    "category": topics.facilitator_action,
     "status": topics.status,
     "setup": topics.setup,
     "help": topics.help_,

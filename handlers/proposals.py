@@ -1,4 +1,7 @@
-"""Residents' proposals: 建议：… / 提议 … / #建议 … / /propose …, or a reply to a topic's card."""
+"""Residents' proposals: 建议：… / 提议 … / #建议 … / /propose …, or a reply to a topic's card.
+
+A near-duplicate is not recorded at once: the bot answers 【相似建议】 and its author taps 「支持 #M」 or 「仍然提交」.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from council import texts
 from council.parsing import Intent
-from council.results import Choice, CouncilError
+from council.results import Choice, CouncilError, SimilarFound
 from council.texts import Err
 from handlers.common import answer, callback_args, is_group, person, services, stale_button
 
@@ -32,16 +35,39 @@ async def propose(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: In
 
 
 async def on_pick_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The author chose the topic of a waiting proposal: pp:<topic id>:<message id>."""
+    """pp:<topic id>:<message id> — the author chose the topic of a waiting proposal.
+    pf:<topic id>:<message id> — the author submits a near-duplicate anyway (仍然提交)."""
     svc, query = services(context), update.callback_query
     args = callback_args(update, 2)
     if args is None:
         await stale_button(update, context)
         return
     topic_id, message_id = map(int, args)
+    insist = query.data.startswith("pf:")
     try:
-        result = await svc.council.propose_draft(query.message.chat.id, message_id, topic_id, person(query.from_user))
+        result = await svc.council.propose_draft(query.message.chat.id, message_id, topic_id,
+                                                 person(query.from_user), check_similar=not insist)
     except CouncilError as error:
         await query.answer(error.text, show_alert=True)
         return
-    await query.answer(f"已提交到议题{result.topic.number}，编号 #{result.number}")
+    if isinstance(result, SimilarFound):
+        await query.answer(f"和 #{result.number} 很接近，请看下面的提示")
+    else:
+        await query.answer(f"已提交到议题{result.topic.number}，编号 #{result.number}")
+
+
+async def on_support_instead(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """sp:<topic id>:<number>:<message id> — the author supports #number instead of a near-duplicate."""
+    svc, query = services(context), update.callback_query
+    args = callback_args(update, 3)
+    if args is None:
+        await stale_button(update, context)
+        return
+    topic_id, number, message_id = map(int, args)
+    try:
+        supporters = await svc.council.support_instead(query.message.chat.id, message_id, topic_id, number,
+                                                       person(query.from_user))
+    except CouncilError as error:
+        await query.answer(error.text, show_alert=True)
+        return
+    await query.answer(texts.support_toast(number, supporters))

@@ -30,6 +30,8 @@ ACTIONS = {
     "close": Action({State.VOTING}, Err.NOT_VOTING),
     "cancel": Action(OPEN, Err.NO_OPEN_TOPIC),
     "hide": Action(OPEN, Err.HIDE_CLOSED, takes_topic_number=False),
+    "merge": Action({State.COLLECTING}, Err.MERGE_NOT_COLLECTING, takes_topic_number=False),
+    "category": Action(OPEN, Err.NO_OPEN_TOPIC, takes_topic_number=False),
 }
 
 
@@ -54,8 +56,9 @@ async def facilitator_action(update: Update, context: ContextTypes.DEFAULT_TYPE,
     if not await _facilitator_in_group(update, context):
         return
     action = ACTIONS[intent.action]
-    if intent.action == "hide" and intent.number is None:
-        await answer(update, context, Err.HIDE_USAGE)
+    usage = {"hide": (Err.HIDE_USAGE, intent.number is None), "merge": (Err.MERGE_USAGE, len(intent.numbers) != 2)}
+    if intent.action in usage and usage[intent.action][1]:
+        await answer(update, context, usage[intent.action][0])
         return
     topic_number = intent.number if action.takes_topic_number else None
     reply_to = message.reply_to_message.message_id if message.reply_to_message else None
@@ -64,14 +67,14 @@ async def facilitator_action(update: Update, context: ContextTypes.DEFAULT_TYPE,
         if isinstance(chosen, Choice):
             await _ask_which(update, context, intent, chosen.topics)
             return
-        await run_action(context, intent.action, chosen, person(update.effective_user, message), intent.number)
+        await run_action(context, chosen, person(update.effective_user, message), intent)
     except CouncilError as error:
         await answer(update, context, error.text)
 
 
-async def run_action(context: ContextTypes.DEFAULT_TYPE, action: str, topic: Topic, actor, number: int | None) -> None:
+async def run_action(context: ContextTypes.DEFAULT_TYPE, topic: Topic, actor, intent: Intent) -> None:
     """Carry out a facilitator action on a chosen topic. Raises CouncilError for the user."""
-    svc = services(context)
+    svc, action = services(context), intent.action
     if action == "vote":
         await refresh_members(svc.chats, svc.council, topic.chat_id)
         started = await svc.council.start_voting(topic.id, actor)
@@ -86,30 +89,33 @@ async def run_action(context: ContextTypes.DEFAULT_TYPE, action: str, topic: Top
         svc.deadlines.schedule(cancelled)
         svc.sender.ballot_changed(topic.id, topic.chat_id)
     elif action == "hide":
-        hidden = await svc.council.hide(topic.id, number, actor)
+        hidden = await svc.council.hide(topic.id, intent.number, actor)
         if hidden.state is State.VOTING:
             svc.sender.ballot_changed(topic.id, topic.chat_id)
+    elif action == "merge":
+        await svc.council.merge(topic.id, *intent.numbers, actor)
+    elif action == "category":
+        await svc.council.set_category(topic.id, intent.text, actor)
 
 
 async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A facilitator tapped a topic in "which topic?": pk:<action>:<topic id>:<number or ->."""
+    """A facilitator tapped a topic in "which topic?": pk:<action>:<topic id>:<argument>."""
     svc, query = services(context), update.callback_query
-    args = callback_args(update, 3, numeric=0)  # pk:<action>:<topic id>:<number or ->
-    if args is None or not args[1].isdigit() or not (args[2].isdigit() or args[2] == "-"):
+    args = callback_args(update, 3, numeric=0)
+    intent = _intent_from(args[0], args[2]) if args and args[1].isdigit() else None
+    if intent is None:
         await stale_button(update, context)
         return
-    action, topic_id, number = args
-    topic = await svc.council.topic(int(topic_id))
-    number_value = None if number == "-" else int(number)
+    action, topic = intent.action, await svc.council.topic(int(args[1]))
     chat_id = query.message.chat.id
-    if action not in ACTIONS or topic is None or topic.chat_id != chat_id:
+    if topic is None or topic.chat_id != chat_id:
         await query.answer(Err.BALLOT_NOT_HERE, show_alert=True)
         return
     if not await svc.chats.is_facilitator(chat_id, query.from_user.id):
         await query.answer(Err.NOT_FACILITATOR, show_alert=True)
         return
     try:
-        await run_action(context, action, topic, person(query.from_user), number_value)
+        await run_action(context, topic, person(query.from_user), intent)
     except CouncilError as error:
         await query.answer(error.text, show_alert=True)
         return
@@ -149,8 +155,31 @@ async def _facilitator_in_group(update: Update, context: ContextTypes.DEFAULT_TY
 
 
 async def _ask_which(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent, topics: list[Topic]) -> None:
-    number = "-" if intent.number is None else str(intent.number)
-    keyboard = [[(texts.topic_button(t), f"pk:{intent.action}:{t.id}:{number}")] for t in topics]
+    keyboard = [[(texts.topic_button(t), f"pk:{intent.action}:{t.id}:{_arg_of(intent)}")] for t in topics]
     message = update.effective_message
     await services(context).council.reply(update.effective_chat.id, texts.which_topic(texts.ACTIONS[intent.action]),
                                           message.message_id, keyboard)
+
+
+def _arg_of(intent: Intent) -> str:
+    """An intent's argument in callback data: "-", "3", "2+5" or a category name (well under 64 bytes)."""
+    if intent.numbers:
+        return "+".join(str(n) for n in intent.numbers)
+    if intent.number is not None:
+        return str(intent.number)
+    return intent.text or "-"
+
+
+def _intent_from(action: str, arg: str) -> Intent | None:
+    """The intent back from callback data; None if the data was forged or is malformed."""
+    if action not in ACTIONS:
+        return None
+    if action == "merge":
+        parts = arg.split("+")
+        return Intent(action, numbers=tuple(map(int, parts))) if len(parts) == 2 and all(
+            p.isdigit() for p in parts) else None
+    if action == "category":
+        return Intent(action, text="" if arg == "-" else arg)
+    if arg == "-":
+        return Intent(action)
+    return Intent(action, number=int(arg)) if arg.isdigit() else None

@@ -120,4 +120,33 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        2,
+        "supports, merges, categories, held-back messages",
+        """
+        CREATE TABLE supports (
+            topic_id  INTEGER NOT NULL REFERENCES topics (id),
+            number    INTEGER NOT NULL,
+            user_id   INTEGER NOT NULL,
+            at        REAL NOT NULL,
+            PRIMARY KEY (topic_id, number, user_id)
+        );
+
+        ALTER TABLE proposals ADD COLUMN merged_into INTEGER;
+
+        ALTER TABLE topics ADD COLUMN category TEXT;
+        ALTER TABLE topics ADD COLUMN category_by INTEGER;
+
+        CREATE TABLE held_back (
+            id         INTEGER PRIMARY KEY,
+            chat_id    INTEGER NOT NULL,
+            topic_id   INTEGER,
+            user_id    INTEGER NOT NULL,
+            user_name  TEXT NOT NULL,
+            kind       TEXT NOT NULL CHECK (kind IN ('proposal', 'vote')),
+            text       TEXT NOT NULL,
+            at         REAL NOT NULL
+        );
+        """,
+    ),
 ]

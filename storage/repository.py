@@ -10,9 +10,10 @@ from council.models import Method, Person, Post, Proposal, Resolution, State, To
 
 _TOPIC_COLUMNS = (
     "id, chat_id, number, title, background, state, method, quorum, opened_by, opened_at, collect_deadline,"
-    " vote_deadline, card_message_id, ballot_message_id, resolution_message_id, voting_started_at, closed_at"
+    " vote_deadline, card_message_id, ballot_message_id, resolution_message_id, voting_started_at, closed_at,"
+    " category, category_by"
 )
-_PROPOSAL_COLUMNS = "id, topic_id, number, author_id, author_name, text, hidden, created_at"
+_PROPOSAL_COLUMNS = "id, topic_id, number, author_id, author_name, text, hidden, created_at, merged_into"
 _OPEN = "('collecting', 'voting')"
 
 
@@ -85,7 +86,7 @@ class Repository:
         await self._run(
             "UPDATE chats SET active = 0, migrated_to = ?, updated_at = ? WHERE chat_id = ?", (new_id, now, old_id)
         )
-        for table in ("topics", "proposals", "audit_log", "drafts"):
+        for table in ("topics", "proposals", "audit_log", "drafts", "held_back"):
             await self._run(f"UPDATE {table} SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
         await self._run("UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND sent_at IS NULL", (new_id, old_id))
 
@@ -168,7 +169,7 @@ class Repository:
         """Set fields of a topic (and of the object). Only known columns pass."""
         allowed = {
             "state", "collect_deadline", "vote_deadline", "voting_started_at", "closed_at", "card_message_id",
-            "ballot_message_id", "resolution_message_id",
+            "ballot_message_id", "resolution_message_id", "category", "category_by",
         }
         assert set(fields) <= allowed, fields
         for name, value in fields.items():
@@ -207,8 +208,72 @@ class Repository:
         return [_proposal(r) for r in rows]
 
     async def count_proposals(self, topic_id: int) -> int:
-        row = await self._one("SELECT COUNT(*) FROM proposals WHERE topic_id = ? AND hidden = 0", (topic_id,))
+        row = await self._one(
+            "SELECT COUNT(*) FROM proposals WHERE topic_id = ? AND hidden = 0 AND merged_into IS NULL", (topic_id,)
+        )
         return row[0]
+
+    async def merge_proposal(self, topic_id: int, into: int, merged: int, merged_author: int, now: float) -> int:
+        """`merged` is folded into `into`: its supporters (and its author) now support `into`. Returns how many
+        supporters `into` gained."""
+        before = await self._one("SELECT COUNT(*) FROM supports WHERE topic_id = ? AND number = ?", (topic_id, into))
+        await self._run(
+            "UPDATE proposals SET merged_into = ? WHERE topic_id = ? AND number = ?", (into, topic_id, merged)
+        )
+        await self._run(
+            """
+            INSERT OR IGNORE INTO supports (topic_id, number, user_id, at)
+            SELECT topic_id, ?, user_id, at FROM supports WHERE topic_id = ? AND number = ?
+            """,
+            (into, topic_id, merged),
+        )
+        await self._run("DELETE FROM supports WHERE topic_id = ? AND number = ?", (topic_id, merged))
+        await self.add_support(topic_id, into, merged_author, now)
+        after = await self._one("SELECT COUNT(*) FROM supports WHERE topic_id = ? AND number = ?", (topic_id, into))
+        return after[0] - before[0]
+
+    # ------------------------------------------------------------------ supports (支持 #M instead of a duplicate)
+
+    async def add_support(self, topic_id: int, number: int, user_id: int, now: float) -> bool:
+        """True when this is a new supporter of the proposal."""
+        cursor = await self._run(
+            "INSERT OR IGNORE INTO supports (topic_id, number, user_id, at) VALUES (?, ?, ?, ?)",
+            (topic_id, number, user_id, now),
+        )
+        return cursor.rowcount == 1
+
+    async def support_counts(self, topic_id: int) -> dict[int, int]:
+        """Supporters per proposal, counting the author of each active proposal as its first supporter."""
+        rows = await self._all(
+            """
+            SELECT number, COUNT(*) FROM (
+                SELECT number, user_id FROM supports WHERE topic_id = :t
+                UNION
+                SELECT number, author_id FROM proposals WHERE topic_id = :t AND merged_into IS NULL
+            ) GROUP BY number
+            """,
+            {"t": topic_id},
+        )
+        return {row[0]: row[1] for row in rows}
+
+    # ------------------------------------------------------------------ messages held back (civility)
+
+    async def hold_back(self, chat_id: int, topic_id: int | None, user_id: int, user_name: str, kind: str,
+                        text: str, now: float) -> None:
+        await self._run(
+            """
+            INSERT INTO held_back (chat_id, topic_id, user_id, user_name, kind, text, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            (chat_id, topic_id, user_id, user_name, kind, text, now),
+        )
+
+    async def held_back(self, chat_id: int, limit: int = 20) -> list[tuple[str, str, str, float]]:
+        rows = await self._all(
+            "SELECT user_name, kind, text, at FROM held_back WHERE chat_id = ? ORDER BY id DESC LIMIT ?",
+            (chat_id, limit),
+        )
+        return [tuple(row) for row in rows]
 
     async def hide_proposal(self, topic_id: int, number: int) -> None:
         await self._run("UPDATE proposals SET hidden = 1 WHERE topic_id = ? AND number = ?", (topic_id, number))

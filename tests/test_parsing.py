@@ -81,3 +81,19 @@ def test_consent_votes(text, option):
 @pytest.mark.parametrize("text", ["我赞成楼上说的", "反对的人多吗", "投2", "同意吗？"])
 def test_not_consent_votes(text):
     assert parse_typed_vote(text, Method.CONSENT) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [("合并 2 5", (2, 5)), ("合并2和5", (2, 5)), ("合并 #5 到 #2", (2, 5)), ("合并 3，7", (3, 7)), ("合并", ())],
+)
+def test_merge_trigger(text, numbers):
+    assert parse_trigger(text) == Intent("merge", numbers=numbers)
+
+
+def test_merge_and_category_chat_is_not_a_command():
+    assert parse_trigger("合并同类项吧") is None
+    assert parse_trigger("分类垃圾要按时投放到指定地点") is None
+    assert parse_trigger("分类 停车") == Intent("category", text="停车")
+    assert parse_command("merge", ["4", "6"]) == Intent("merge", numbers=(4, 6))
+    assert parse_command("merge", ["x"]) == Intent("merge")

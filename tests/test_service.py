@@ -115,11 +115,11 @@ async def test_several_open_topics_need_a_choice(make_council, db):
     chosen = await council.propose(CHAT, ZHANG, "装充电桩", 3)
     assert isinstance(chosen, Choice) and [t.id for t in chosen.topics] == [dogs.id, bikes.id]
     with pytest.raises(CouncilError, match="只有发这条建议"):
-        await council.propose_draft(CHAT, 3, bikes.id, LI)
-    result = await council.propose_draft(CHAT, 3, bikes.id, ZHANG)
+        await council.propose_draft(CHAT, 3, bikes.id, LI, check_similar=True)
+    result = await council.propose_draft(CHAT, 3, bikes.id, ZHANG, check_similar=True)
     assert result.topic.id == bikes.id and result.number == 1
     with pytest.raises(CouncilError, match="失效"):
-        await council.propose_draft(CHAT, 3, bikes.id, ZHANG)  # the draft is used up
+        await council.propose_draft(CHAT, 3, bikes.id, ZHANG, check_similar=True)  # the draft is used up
     assert (await council.choose(CHAT, 2, None, {State.COLLECTING}, "x")).id == bikes.id
     with pytest.raises(CouncilError, match="没有进行中的议题9"):
         await council.choose(CHAT, 9, None, {State.COLLECTING}, "x")
@@ -203,3 +203,36 @@ async def test_an_update_is_remembered_once_handled(make_council):
     await council.done_update(41)
     await council.done_update(41)  # marking twice is harmless
     assert await council.seen_update(41) and not await council.seen_update(42)
+
+
+async def test_merge_moves_supporters_and_leaves_the_ballot(make_council, outbox, db):
+    council = make_council()
+    topic = await council.open_topic(CHAT, WANG, "流浪狗", 1)
+    await council.propose(CHAT, ZHANG, "设固定投喂点", 2)
+    await council.propose(CHAT, LI, "联系救助站", 3)
+    await council.propose(CHAT, CHEN, "在西侧设个喂狗的地方", 4)
+    gained = await council.merge(topic.id, 1, 3, WANG)
+    assert gained == 1  # 小陈宝妈, who wrote #3, now supports #1
+    assert "已把议题1「流浪狗」的建议 #3 合并到 #1" in (await posts(outbox))[-1]
+    async with db.transaction() as repo:
+        assert await repo.support_counts(topic.id) == {1: 2, 2: 1}
+    for bad, match in [((1, 1), "同一条"), ((1, 3), "没有建议 #3"), ((9, 2), "没有建议 #9")]:
+        with pytest.raises(CouncilError, match=match):
+            await council.merge(topic.id, *bad, WANG)
+    await council.start_voting(topic.id, WANG)
+    with pytest.raises(CouncilError, match="只能在征集建议阶段合并"):
+        await council.merge(topic.id, 1, 2, WANG)
+    ballot_post = next(p for p in await outbox.pending() if p.purpose == "ballot")
+    assert "#3" not in ballot_post.text and "#1 设固定投喂点" in ballot_post.text
+
+
+async def test_facilitator_corrects_the_category(make_council, outbox):
+    council = make_council()
+    topic = await council.open_topic(CHAT, WANG, "楼下车位不够", 1)
+    with pytest.raises(CouncilError, match="现在的分类是"):
+        await council.set_category(topic.id, "", WANG)
+    with pytest.raises(CouncilError, match="没有「车」这个分类"):
+        await council.set_category(topic.id, "车", WANG)
+    corrected = await council.set_category(topic.id, "停车", WANG)
+    assert corrected.category == "停车" and corrected.category_by == WANG.id
+    assert "分类改为：停车" in (await posts(outbox))[-1]

@@ -46,3 +46,28 @@ async def test_vote_upsert_keeps_one_row_per_voter(db, make_council):
         assert await repo.upsert_vote(topic.id, 2, 1, "button", 1.0) is None
         assert await repo.upsert_vote(topic.id, 2, 2, "text", 2.0) == 1
         assert await repo.vote_counts(topic.id) == {2: 1}
+
+
+async def test_upgrade_keeps_data(tmp_path, monkeypatch):
+    """A database made by the first release is upgraded in place: its topics stay, new columns are empty."""
+    import storage.db
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(storage.db, "MIGRATIONS", MIGRATIONS[:1])
+    old = Database(path)
+    await old.connect()
+    async with old.transaction() as repo:
+        await repo.upsert_chat(-7, "group", "老群", 1.0)
+        await repo._run(
+            "INSERT INTO topics (chat_id, number, title, state, method, quorum, opened_by, opened_at,"
+            " collect_deadline, vote_deadline) VALUES (-7, 1, '老议题', 'collecting', 'choice', 0.3, 1, 1, 2, 3)"
+        )
+    await old.close()
+    monkeypatch.setattr(storage.db, "MIGRATIONS", MIGRATIONS)
+    new = Database(path)
+    await new.connect()
+    async with new.transaction() as repo:
+        topic = await repo.topic_by_number(-7, 1)
+        assert topic.title == "老议题" and topic.category is None
+        assert await repo.support_counts(topic.id) == {}
+    await new.close()

@@ -87,7 +87,7 @@ async def test_help_and_command_menus(telegram, run_bot):
     residents = {c["command"]: c["description"] for c in telegram.commands["all_group_chats"]}
     admins = {c["command"]: c["description"] for c in telegram.commands["all_chat_administrators"]}
     assert set(residents) == {"propose", "status", "help"}
-    assert {"open", "vote", "close", "hide", "cancel", "setup", "propose", "status", "help"} == set(admins)
+    assert {"open", "vote", "close", "hide", "merge", "category", "cancel", "setup", "propose", "status", "help"} == set(admins)
     assert admins["open"].startswith("发起议题") and residents["status"].startswith("看进度")
     assert {c["command"] for c in telegram.commands["all_private_chats"]} == {"start", "help"}
 
