@@ -56,7 +56,8 @@ def build_application(config: Config) -> Application:
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=config.tz,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         # Stays below Telegram's limits (30/s overall, 20/min per group); our sender paces groups itself too.
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        # 25/s, not 30: aiolimiter's bucket lets a 31st send into a rolling second, which Telegram may refuse.
+        .rate_limiter(AIORateLimiter(overall_max_rate=25, max_retries=3))
         .post_init(_start_services)
         .post_stop(_stop_services)
         .build()
@@ -141,14 +142,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="议事会助手: a Telegram bot for neighbourhood councils")
     parser.add_argument("--config", help="path of the config file (default: config.toml beside bot.py)")
     parser.add_argument("--sandbox", action="store_true",
-                        help="no Telegram needed: run the bot against a local stand-in and play a short council")
-    parser.add_argument("--port", type=int, default=8081, help="port of the sandbox's local Bot API (default 8081)")
-    parser.add_argument("--no-demo", action="store_true", help="with --sandbox: do not play the demo council")
+                        help="no Telegram needed: the real bot against a local stand-in, with a WeChat-style chat "
+                             "page at http://127.0.0.1:8080 where you act as residents, the social worker or staff")
+    parser.add_argument("--port", type=int,
+                        help="with --sandbox: port of the chat page and of the local Bot API (default 8080, 0 for any)")
+    parser.add_argument("--demo", action="store_true",
+                        help="with --sandbox: play a whole council in a fresh group at start (the page's 演示 button)")
     args = parser.parse_args(argv)
+    if not args.sandbox and (args.port is not None or args.demo):
+        parser.error("--port and --demo go with --sandbox")
     if args.sandbox:
-        from sandbox.run import run  # only the sandbox needs the stand-in server
+        from sandbox.run import DEFAULT_PORT, run  # only the sandbox needs the stand-in server
 
-        return run(args.port, demo=not args.no_demo)
+        return run(DEFAULT_PORT if args.port is None else args.port, demo=args.demo)
     _setup_logging()
     path = Path(args.config) if args.config else Path(__file__).with_name("config.toml")
     try:

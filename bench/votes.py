@@ -28,6 +28,7 @@ import argparse
 import asyncio
 import json
 import logging
+import math
 import os
 import random
 import re
@@ -222,6 +223,8 @@ async def fire(server: BotApiServer, plan: list[Tap], rate: float) -> None:
             delay = start + i / rate - time.monotonic()
             if delay > 0:
                 await asyncio.sleep(delay)  # pacing that --rate asks for
+        elif i % 50 == 49:
+            await asyncio.sleep(0)  # no delay: lets the stand-in hand the first taps to the bot meanwhile
         group = tap.group
         tap.query_id = server.press_button(group.chat_id, group.ballot_id, tap.user, data=group.buttons[tap.option])
         tap.pressed_at = server.callbacks[tap.query_id]["pressed_at"]
@@ -271,7 +274,7 @@ def _int(value) -> int | None:
 def percentile(sorted_values: list[float], p: float) -> float:
     if not sorted_values:
         return float("nan")
-    rank = max(0, min(len(sorted_values) - 1, round(p / 100 * len(sorted_values) + 0.5) - 1))
+    rank = max(0, min(len(sorted_values) - 1, math.ceil(p / 100 * len(sorted_values)) - 1))  # nearest rank
     return sorted_values[rank]
 
 
@@ -445,7 +448,7 @@ async def measure(args: argparse.Namespace, server: BotApiServer, bot: BenchBot)
     ms = [x * 1000 for x in latencies]
     out = {
         "residents": args.residents, "groups": args.groups, "options": args.options, "rate": args.rate,
-        "changes": args.changes, "source": args.source,
+        "changes": args.changes, "source": args.source, "load_before": round(args.load, 2),
         "taps_sent": len(plan), "votes_stored": stored, "votes_expected": expected_votes,
         "taps_answered": answered, "answers_refused_too_old": refused, "taps_unanswered": unanswered,
         "tap_injection_s": round(injected_s, 3), "window_s": round(window, 3),
@@ -475,7 +478,7 @@ async def measure(args: argparse.Namespace, server: BotApiServer, bot: BenchBot)
     p = print
     p(f"residents {args.residents} in {args.groups} groups, {args.options} options, "
       f"rate {'burst' if args.rate <= 0 else f'{args.rate:g} taps/s'}, changes {args.changes:g}")
-    p(f"bot source: {args.source}")
+    p(f"bot source: {args.source}; machine: {os.cpu_count()} CPUs, load average {args.load:.2f} before the run")
     p(f"setup: {setup_s:.2f} s (bot start {bot_start_s:.2f} s), not part of the figures below")
     p(f"taps sent: {len(plan)} ({len(plan) - expected_votes} of them changes), injected in {injected_s * 1000:.0f} ms")
     p(f"votes stored: {stored} (expected {expected_votes})")
@@ -509,6 +512,16 @@ async def measure(args: argparse.Namespace, server: BotApiServer, bot: BenchBot)
         for anomaly in anomalies:
             p(f"  - {anomaly}")
         print_log_excerpt(bot)
+    if args.taps_out:
+        with open(args.taps_out, "w", encoding="utf-8") as f:  # noqa: ASYNC230 - after the measurement
+            for tap in plan:
+                answer = server.callback_answer(tap.query_id) or {}
+                call = watcher.attempts.get(tap.query_id)
+                answered_at = answer.get("answered_at", call["t"] if call else None)
+                f.write(json.dumps({"group": tap.group.index, "option": tap.option,
+                                    "pressed": round(tap.pressed_at - first_press, 4),
+                                    "latency": None if answered_at is None else round(answered_at - tap.pressed_at, 4),
+                                    "ok": bool(answer)}) + "\n")
     if args.calls_out:
         with open(args.calls_out, "w", encoding="utf-8") as f:  # noqa: ASYNC230 - after the measurement
             for c in server.calls:
@@ -539,6 +552,10 @@ def _r(value: float | None, digits: int = 1) -> float | None:
     return None if value is None or value != value else round(value, digits)
 
 
+def _severity(line: str) -> int:
+    return next((rank for rank, level in enumerate((" CRITICAL ", " ERROR ", " WARNING ")) if level in line[:40]), 3)
+
+
 def print_log_excerpt(bot: BotProcess, limit: int = 40) -> None:
     """Distinct WARNING/ERROR messages (and PTB's rate-limiter notes) with their counts, then the first one in
     full (its traceback); without any, the log's last lines."""
@@ -551,7 +568,7 @@ def print_log_excerpt(bot: BotProcess, limit: int = 40) -> None:
         kinds = Counter(_LOG_STAMP.sub("", lines[i]) for i in problems)
         for message, count in kinds.most_common(10):
             print(f"  {count} x {message[:250]}")
-        first = problems[0]
+        first = min(problems, key=lambda i: (_severity(lines[i]), i))  # the first of the worst kind
         end = next((i for i in range(first + 1, len(lines)) if _LOG_STAMP.match(lines[i])), len(lines))
         shown = lines[first:end] if end - first <= limit else [*lines[first:first + 8], "  ...", *lines[end - 8:end]]
         print("  first one in full:")
@@ -571,11 +588,13 @@ def main() -> int:
     parser.add_argument("--setup-timeout", type=float, default=180.0, help="seconds for each setup phase")
     parser.add_argument("--workdir", help="where the bot's config, database and log go (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir even when all went well")
+    parser.add_argument("--taps-out", help="write every tap (group, pressed, latency, ok) to this file (JSON lines)")
     parser.add_argument("--calls-out", help="write every Bot API call the stand-in saw to this file (JSON lines)")
     args = parser.parse_args()
     if args.groups < 1 or args.residents < args.groups or args.options < 1:
         parser.error("need at least one group, one resident per group and one option")
     args.source = source_state()
+    args.load = os.getloadavg()[0]
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         return asyncio.run(run(args))

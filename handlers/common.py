@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from telegram import Message, Update, User
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from council.config import Config
@@ -13,6 +15,8 @@ from council.service import Council
 from council.texts import Err
 from handlers.roles import ChatInfo
 from handlers.sender import Sender
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -61,5 +65,18 @@ def callback_args(update: Update, count: int, numeric: int | None = None) -> lis
     return args
 
 
+async def answer_tap(update: Update, text: str, alert: bool = False) -> bool:
+    """Answer a button tap. Telegram refuses answers after 15 s (a long burst, or an update redelivered after a
+    restart): by then the user has seen the button stop spinning, so that is logged, not treated as a failure."""
+    try:
+        await update.callback_query.answer(text, show_alert=alert)
+    except BadRequest as error:
+        if "query is too old" not in str(error).lower() and "query id is invalid" not in str(error).lower():
+            raise
+        log.info("tap %s answered too late: %s", update.callback_query.id, error)
+        return False
+    return True
+
+
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.callback_query.answer(Err.STALE_BUTTON, show_alert=True)
+    await answer_tap(update, Err.STALE_BUTTON, alert=True)

@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from handlers.common import services
+from handlers.common import answer_tap, services
 
 log = logging.getLogger(__name__)
 SORRY = "抱歉，刚才处理您的消息时出了点问题，请稍后再试一次。如果一直不行，请联系议事员。"
@@ -19,7 +19,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(SORRY, show_alert=True)
+            await answer_tap(update, SORRY, alert=True)
         else:
             message = update.effective_message
             await services(context).council.reply(update.effective_chat.id, SORRY,

@@ -12,7 +12,7 @@ from council import texts
 from council.parsing import Intent
 from council.results import Choice, CouncilError, SimilarFound
 from council.texts import Err
-from handlers.common import answer, callback_args, is_group, person, services, stale_button
+from handlers.common import answer, answer_tap, callback_args, is_group, person, services, stale_button
 
 
 async def propose(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent,
@@ -48,12 +48,12 @@ async def on_pick_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         result = await svc.council.propose_draft(query.message.chat.id, message_id, topic_id,
                                                  person(query.from_user), check_similar=not insist)
     except CouncilError as error:
-        await query.answer(error.text, show_alert=True)
+        await answer_tap(update, error.text, alert=True)
         return
     if isinstance(result, SimilarFound):
-        await query.answer(f"和 #{result.number} 很接近，请看下面的提示")
+        await answer_tap(update, f"和 #{result.number} 很接近，请看下面的提示")
     else:
-        await query.answer(f"已提交到议题{result.topic.number}，编号 #{result.number}")
+        await answer_tap(update, f"已提交到议题{result.topic.number}，编号 #{result.number}")
 
 
 async def on_support_instead(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -68,6 +68,6 @@ async def on_support_instead(update: Update, context: ContextTypes.DEFAULT_TYPE)
         supporters = await svc.council.support_instead(query.message.chat.id, message_id, topic_id, number,
                                                        person(query.from_user))
     except CouncilError as error:
-        await query.answer(error.text, show_alert=True)
+        await answer_tap(update, error.text, alert=True)
         return
-    await query.answer(texts.support_toast(number, supporters))
+    await answer_tap(update, texts.support_toast(number, supporters))

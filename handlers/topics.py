@@ -12,7 +12,7 @@ from council.models import State, Topic
 from council.parsing import Intent
 from council.results import Choice, CouncilError
 from council.texts import Err
-from handlers.common import answer, callback_args, is_group, person, services, stale_button
+from handlers.common import answer, answer_tap, callback_args, is_group, person, services, stale_button
 from handlers.deadlines import refresh_members
 
 OPEN = {State.COLLECTING, State.VOTING}
@@ -109,17 +109,17 @@ async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     action, topic = intent.action, await svc.council.topic(int(args[1]))
     chat_id = query.message.chat.id
     if topic is None or topic.chat_id != chat_id:
-        await query.answer(Err.BALLOT_NOT_HERE, show_alert=True)
+        await answer_tap(update, Err.BALLOT_NOT_HERE, alert=True)
         return
     if not await svc.chats.is_facilitator(chat_id, query.from_user.id):
-        await query.answer(Err.NOT_FACILITATOR, show_alert=True)
+        await answer_tap(update, Err.NOT_FACILITATOR, alert=True)
         return
     try:
         await run_action(context, topic, person(query.from_user), intent)
     except CouncilError as error:
-        await query.answer(error.text, show_alert=True)
+        await answer_tap(update, error.text, alert=True)
         return
-    await query.answer(f"已{texts.ACTIONS[action]}：议题{topic.number}")
+    await answer_tap(update, f"已{texts.ACTIONS[action]}：议题{topic.number}")
 
 
 async def status(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent) -> None:

@@ -14,7 +14,7 @@ from council.models import Method, State, Topic
 from council.parsing import parse_typed_vote
 from council.results import CouncilError
 from council.texts import Err
-from handlers.common import answer, callback_args, person, services, stale_button
+from handlers.common import answer, answer_tap, callback_args, person, services, stale_button
 
 
 async def on_vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -28,13 +28,13 @@ async def on_vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         result = await svc.council.cast_vote(topic_id, query.message.chat.id, person(query.from_user), option,
                                              "button")
     except CouncilError as error:
-        await query.answer(error.text, show_alert=True)
+        await answer_tap(update, error.text, alert=True)
         return
     if result.unchanged:
-        await query.answer(texts.vote_unchanged_toast(result.topic, option))
+        await answer_tap(update, texts.vote_unchanged_toast(result.topic, option))
         return
-    await query.answer(texts.vote_toast(result.topic, option))
-    svc.sender.ballot_changed(result.topic.id, result.topic.chat_id)
+    svc.sender.ballot_changed(result.topic.id, result.topic.chat_id)  # committed: the tally must show it
+    await answer_tap(update, texts.vote_toast(result.topic, option))
 
 
 async def typed_vote(update: Update, context: ContextTypes.DEFAULT_TYPE, replied_topic: Topic | None = None) -> bool:
