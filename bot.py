@@ -9,6 +9,7 @@ Handlers are registered below in an explicit order; read it top to bottom to kno
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import sys
 from pathlib import Path
@@ -29,6 +30,7 @@ from telegram.ext import (
 )
 
 from council.config import Config, ConfigError, load
+from council.language import Language
 from council.outbox import Outbox
 from council.service import Council
 from handlers import chats, menus, messages, proposals, topics, updates, votes
@@ -106,7 +108,10 @@ async def _start_services(app: Application) -> None:
     config: Config = app.bot_data["config"]
     db = Database(config.db_path)
     await db.connect()
-    council = Council(db, config.council, config.tz)
+    language = Language(cache_dir=Path(config.db_path).parent)  # jieba's cache lives beside the database
+    # Load jieba in a thread so start-up does not wait; the first message that needs it would.
+    app.bot_data["warm_up"] = asyncio.create_task(asyncio.to_thread(_warm_up, language), name="jieba-warm-up")
+    council = Council(db, config.council, config.tz, language)
     sender = Sender(app.bot, council, Outbox(db))
     council.on_post = sender.notify
     chat_info = ChatInfo(app.bot, config.roles.facilitators)
@@ -120,6 +125,11 @@ async def _start_services(app: Application) -> None:
             sender.ballot_changed(topic.id, topic.chat_id)  # the tally may have moved after the last edit
     await deadlines.rebuild()
     log.info("ready as @%s (database %s)", app.bot.username, config.db_path)
+
+
+def _warm_up(language: Language) -> None:
+    seconds = language.warm_up()
+    log.info("Chinese dictionary loaded in %.2f s", seconds)
 
 
 async def _stop_services(app: Application) -> None:

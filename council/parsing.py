@@ -1,17 +1,12 @@
-"""What a resident's message asks for: a Chinese trigger word, a proposal, or a typed vote.
+"""What a resident's message asks for: a Chinese trigger word and its arguments.
 
-Conservative on purpose: a message is a vote only when the whole message is a vote (投2, 2号, #2, 赞成 …).
-"3号楼的狗又叫了" or "明天2点开会吗" are not votes. The richer understanding of Chinese comes later and
-plugs in here.
+Typed votes (投2, 2号, 赞成 …) are read by council.language, which knows a vote from a building number.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-
-from council.models import ABSTAIN, NO, YES, Method
 
 
 @dataclass(frozen=True)
@@ -108,39 +103,3 @@ def split_title(text: str) -> tuple[str, str]:
     if not lines:
         return "", ""
     return lines[0].strip(), "\n".join(line.rstrip() for line in lines[1:]).strip()
-
-
-# ------------------------------------------------------------------ typed votes
-
-_CHOICE_VOTE = [
-    re.compile(r"^(?:我)?(?:投|选|改投)\s*(?:第)?\s*[#＃]?\s*(\d{1,3})\s*(?:号|个)?(?:方案|建议)?$"),
-    re.compile(r"^[#＃]?\s*(\d{1,3})\s*号$"),
-    re.compile(r"^[#＃]\s*(\d{1,3})$"),
-]
-_CONSENT_WORDS = {
-    "赞成": YES,
-    "同意": YES,
-    "反对": NO,
-    "不同意": NO,
-    "弃权": ABSTAIN,
-}
-
-
-def parse_typed_vote(text: str, method: Method) -> int | None:
-    """The option a whole message votes for, or None if it is not (clearly) a vote."""
-    cleaned = _clean(text)
-    if method is Method.CONSENT:
-        return _CONSENT_WORDS.get(cleaned)
-    for pattern in _CHOICE_VOTE:
-        match = pattern.match(cleaned)
-        if match:
-            return int(match.group(1))
-    return None
-
-
-def _clean(text: str) -> str:
-    """Strip spaces, trailing punctuation and emoji: 赞成👍 → 赞成, 投2！ → 投2."""
-    text = unicodedata.normalize("NFKC", text).strip()
-    while text and (text[-1] in _PUNCT_TAIL or unicodedata.category(text[-1]) in ("So", "Sk", "Mn", "Cf")):
-        text = text[:-1].rstrip()
-    return text

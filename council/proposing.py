@@ -74,9 +74,12 @@ class Proposing:
             topic = await repo.topic(topic_id)
             if topic is None or topic.state is not State.COLLECTING:
                 raise CouncilError(Err.NOT_COLLECTING)
+            already = await repo.proposal_by_message(topic.chat_id, message_id)
+            if already is not None:  # the same message delivered twice
+                return ProposalResult(topic, already.number, False)
             proposals = await repo.proposals(topic.id)
             match = None
-            if check_similar and self.language is not None:
+            if check_similar:
                 match = self.language.similar(text, [(p.number, p.text) for p in proposals if p.active])
             if match is not None:  # ask the author; the proposal waits as a draft (a redelivered update is skipped)
                 await repo.save_draft(topic.chat_id, message_id, author, text, now)
@@ -146,7 +149,7 @@ class Proposing:
 
     async def check_civil(self, chat_id: int, topic_id: int | None, person: Person, kind: str, text: str) -> None:
         """An insult is not recorded: it is kept aside for the facilitators, and the author gets a gentle reminder."""
-        if self.language is None or not self.language.is_uncivil(text):
+        if not self.language.is_uncivil(text):
             return
         async with self.db.transaction() as repo:
             await repo.hold_back(chat_id, topic_id, person.id, person.name, kind, text, self.clock())

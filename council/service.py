@@ -16,6 +16,7 @@ from datetime import tzinfo
 
 from council import rules, texts
 from council.config import CouncilRules
+from council.language import Language
 from council.models import CATEGORIES, Method, Person, Post, Resolution, State, Tally, Topic
 from council.parsing import split_title
 from council.proposing import Proposing
@@ -27,10 +28,10 @@ MAX_TITLE_CHARS = 60
 
 
 class Council(Proposing):
-    def __init__(self, db, rules_: CouncilRules, tz: tzinfo, clock: Callable[[], float] = time.time,
-                 on_post: Callable[[], None] = lambda: None, language=None):
+    def __init__(self, db, rules_: CouncilRules, tz: tzinfo, language: Language,
+                 clock: Callable[[], float] = time.time, on_post: Callable[[], None] = lambda: None):
         self.db = db
-        self.language = language  # council.language.Language, or None (then no similarity, no civility check)
+        self.language = language  # residents' Chinese: typed votes, near-duplicates, keywords, categories, civility
         self.rules = rules_
         self.tz = tz
         self.clock = clock
@@ -171,9 +172,31 @@ class Council(Proposing):
             previous = await repo.upsert_vote(topic.id, voter.id, option, via, now)
         return VoteResult(topic, option, previous)
 
-    async def voting_topics(self, chat_id: int) -> list[Topic]:
+    async def typed_vote(self, chat_id: int, voter: Person, text: str,
+                         replied_topic_id: int | None = None) -> VoteResult | None:
+        """A chat message that may be a vote (投2, 2号, 赞成 …). None: not a vote — leave the message alone."""
         async with self.db.transaction() as repo:
-            return [t for t in await repo.open_topics(chat_id) if t.state is State.VOTING]
+            if replied_topic_id is not None:
+                topic = await repo.topic(replied_topic_id)
+                topics = [topic] if topic is not None and topic.chat_id == chat_id else []
+            else:
+                topics = [t for t in await repo.open_topics(chat_id) if t.state is State.VOTING]
+            ballots = [(t, [o.number for o in rules.ballot_options(t, await repo.proposals(t.id))]) for t in topics]
+        readings = [(t, numbers, self.language.read_vote(text, t.method.value, numbers)) for t, numbers in ballots]
+        hits = [(t, numbers, r) for t, numbers, r in readings if r.kind != "none"]
+        if not hits:
+            return None
+        if len(hits) > 1:
+            raise CouncilError(Err.MANY_BALLOTS)
+        topic, numbers, reading = hits[0]
+        if topic.state is not State.VOTING:
+            raise CouncilError(Err.NO_VOTING if topic.state is State.COLLECTING else Err.VOTE_CLOSED)
+        await self.check_civil(chat_id, topic.id, voter, "vote", text)
+        if reading.kind == "off_ballot":
+            raise CouncilError(Err.not_on_ballot(topic, reading.options[0], numbers))
+        if len(reading.options) != 1:
+            return None  # several numbers on a one-choice ballot: ambiguous, not counted
+        return await self.cast_vote(topic.id, chat_id, voter, reading.options[0], "text")
 
     async def ballot_view(self, topic_id: int) -> tuple[Topic, str, list | None] | None:
         """The current text and buttons of a topic's 【投票】 message (no buttons once voting is over)."""
@@ -242,18 +265,28 @@ class Council(Proposing):
         self.on_post()
         return topic
 
-    def guess_category(self, title: str, proposals: list[str]) -> str | None:
-        return self.language.category(title, proposals) if self.language is not None else None
+    def guess_category(self, title: str, proposals: list[str]) -> str:
+        return self.language.category(title, proposals)
 
     # ------------------------------------------------------------------ reading
 
     async def status_text(self, chat_id: int) -> str:
         async with self.db.transaction() as repo:
+            topics = await repo.open_topics(chat_id)
+            corpus = await repo.topic_documents() if topics else []
             rows = []
-            for topic in await repo.open_topics(chat_id):
+            for topic in topics:
                 counts = await repo.vote_counts(topic.id)
-                rows.append((topic, await repo.count_proposals(topic.id), sum(counts.values())))
+                active = [p.text for p in await repo.proposals(topic.id) if p.active]
+                raised = self.raised(topic, active, corpus)
+                rows.append(texts.StatusRow(topic, len(active), sum(counts.values()), raised))
         return texts.status(rows, self.clock(), self.tz)
+
+    def raised(self, topic: Topic, proposals: list[str], corpus: list[str]) -> list[str]:
+        """What residents keep raising in a topic, once there is enough to tell (three proposals or more)."""
+        if len(proposals) < 3:
+            return []
+        return self.language.keywords([topic.title, *proposals], corpus, k=5)
 
     async def due_work(self) -> list[Topic]:
         """Open topics of active chats, for the scheduler to (re)build its jobs from."""

@@ -5,6 +5,7 @@ Headers (【议题】, 【征集建议】, 【投票】, 【决议公示】 …)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import tzinfo
 from html import escape
 
@@ -210,19 +211,30 @@ def hidden(topic: Topic, number: int, votes_dropped: int) -> str:
 # ---------------------------------------------------------------- status, help, setup
 
 
-def status(topics: list[tuple[Topic, int, int]], now: float, tz: tzinfo) -> str:
-    """topics: (topic, proposal count, voters)."""
-    if not topics:
+@dataclass
+class StatusRow:
+    topic: Topic
+    proposals: int
+    voters: int
+    raised: list[str]  # keywords: what residents keep raising
+
+
+def status(rows: list[StatusRow], now: float, tz: tzinfo) -> str:
+    if not rows:
         return "【议题进度】本群目前没有进行中的议题。议事员可以发「发起议题 标题」开始。"
     lines = ["【议题进度】"]
-    for topic, proposals, voters in topics:
-        lines.append(f"{topic.number}. {escape(topic.title)}")
+    for row in rows:
+        topic, proposals, voters = row.topic, row.proposals, row.voters
+        category = f"（{escape(topic.category)}）" if topic.category and topic.category != "其他" else ""
+        lines.append(f"{topic.number}. {escape(topic.title)}{category}")
         deadline = topic.deadline() or now
         if topic.state is State.COLLECTING:
             detail = f"征集建议中 · 已有 {proposals} 条建议"
         else:
             detail = f"投票中 · 已投票 {voters} 人"
         lines.append(f"   {detail} · 剩余 {format_left(deadline - now)}（{format_when(deadline, tz)} 截止）")
+        if row.raised:
+            lines.append(f"   大家常提到：{'、'.join(escape(word) for word in row.raised)}")
     return "\n".join(lines)
 
 

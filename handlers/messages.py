@@ -87,10 +87,8 @@ async def _reply_to_bot(update: Update, context: ContextTypes.DEFAULT_TYPE, repl
     if topic.state is State.COLLECTING:
         await proposals.propose(update, context, Intent("propose", text=update.effective_message.text),
                                 reply_to=replied.message_id)
-    elif topic.state is State.VOTING:
-        await votes.typed_vote(update, context, replied_topic=topic)
-    elif votes.looks_like_vote(update.effective_message.text):
-        await answer(update, context, Err.VOTE_CLOSED)
+    else:
+        await votes.typed_vote(update, context, replied_topic=topic)  # a vote on a closed ballot is told so
 
 
 def _after_command(message: Message) -> str:

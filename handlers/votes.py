@@ -10,10 +10,8 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from council import texts
-from council.models import Method, State, Topic
-from council.parsing import parse_typed_vote
+from council.models import Topic
 from council.results import CouncilError
-from council.texts import Err
 from handlers.common import answer, answer_tap, callback_args, person, services, stale_button
 
 
@@ -40,37 +38,15 @@ async def on_vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def typed_vote(update: Update, context: ContextTypes.DEFAULT_TYPE, replied_topic: Topic | None = None) -> bool:
     """Count the message as a vote if it clearly is one. Returns False when it is not a vote (left alone)."""
     svc, chat, message = services(context), update.effective_chat, update.effective_message
-    if replied_topic is not None:
-        candidates = [replied_topic]
-    else:
-        candidates = await svc.council.voting_topics(chat.id)
-    if not candidates:
-        return False
-    option = None
-    for method in {t.method for t in candidates}:
-        option = parse_typed_vote(message.text or "", method)
-        if option is not None:
-            candidates = [t for t in candidates if t.method is method]
-            break
-    if option is None:
-        return False
-    if len(candidates) > 1:
-        await answer(update, context, Err.MANY_BALLOTS)
-        return True
-    topic = candidates[0]
-    if topic.state is not State.VOTING:
-        await answer(update, context, Err.VOTE_CLOSED if topic.state is not State.COLLECTING else Err.NO_VOTING)
-        return True
     voter = person(update.effective_user, message)
     try:
-        await svc.council.cast_vote(topic.id, chat.id, voter, option, "text")
+        result = await svc.council.typed_vote(chat.id, voter, message.text or "",
+                                              replied_topic.id if replied_topic else None)
     except CouncilError as error:
         await answer(update, context, error.text)
         return True
+    if result is None:
+        return False
     svc.sender.typed_vote(chat.id, voter.name, message.message_id)
-    svc.sender.ballot_changed(topic.id, chat.id)
+    svc.sender.ballot_changed(result.topic.id, chat.id)
     return True
-
-
-def looks_like_vote(text: str) -> bool:
-    return parse_typed_vote(text, Method.CHOICE) is not None or parse_typed_vote(text, Method.CONSENT) is not None

@@ -102,13 +102,13 @@ class Repository:
         cursor = await self._run(
             """
             INSERT INTO topics (chat_id, number, title, background, state, method, quorum, opened_by, opened_at,
-                                source_message_id, collect_deadline, vote_deadline)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                source_message_id, collect_deadline, vote_deadline, category)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             (
                 topic.chat_id, topic.number, topic.title, topic.background, topic.state.value, topic.method.value,
                 topic.quorum, topic.opened_by, topic.opened_at, source_message_id, topic.collect_deadline,
-                topic.vote_deadline,
+                topic.vote_deadline, topic.category,
             ),
         )
         topic.id = cursor.lastrowid
@@ -153,6 +153,17 @@ class Repository:
         )
         return [_topic(r) for r in rows]
 
+    async def topic_documents(self) -> list[str]:
+        """Every topic as one document (title and proposals): the corpus keywords are weighed against."""
+        rows = await self._all(
+            """
+            SELECT t.title || ' ' || COALESCE(group_concat(p.text, ' '), '') FROM topics t
+            LEFT JOIN proposals p ON p.topic_id = t.id AND p.hidden = 0
+            GROUP BY t.id
+            """
+        )
+        return [row[0] for row in rows]
+
     async def all_open_topics(self) -> list[Topic]:
         """Open topics of chats the bot is still in: what the scheduler must watch."""
         rows = await self._all(
@@ -184,12 +195,9 @@ class Repository:
         self, topic: Topic, message_id: int, author: Person, text: str, now: float
     ) -> tuple[Proposal, bool]:
         """The proposal of that message; created=False when the same message was already recorded."""
-        existing = await self._one(
-            f"SELECT {_PROPOSAL_COLUMNS} FROM proposals WHERE chat_id = ? AND message_id = ?",
-            (topic.chat_id, message_id),
-        )
+        existing = await self.proposal_by_message(topic.chat_id, message_id)
         if existing:
-            return _proposal(existing), False
+            return existing, False
         row = await self._one("SELECT COALESCE(MAX(number), 0) + 1 FROM proposals WHERE topic_id = ?", (topic.id,))
         number = row[0]
         cursor = await self._run(
@@ -200,6 +208,12 @@ class Repository:
             (topic.id, number, topic.chat_id, message_id, author.id, author.name, text, now),
         )
         return Proposal(cursor.lastrowid, topic.id, number, author.id, author.name, text, False, now), True
+
+    async def proposal_by_message(self, chat_id: int, message_id: int) -> Proposal | None:
+        row = await self._one(
+            f"SELECT {_PROPOSAL_COLUMNS} FROM proposals WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+        )
+        return _proposal(row) if row else None
 
     async def proposals(self, topic_id: int) -> list[Proposal]:
         rows = await self._all(

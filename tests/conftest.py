@@ -1,6 +1,7 @@
 import pytest
 
 from council.config import CouncilRules
+from council.language import Language
 from council.outbox import Outbox
 from council.service import Council
 from storage.db import Database
@@ -32,12 +33,20 @@ async def db(tmp_path):
     await database.close()
 
 
+@pytest.fixture(scope="session")
+def language(tmp_path_factory):
+    """The real language module, loaded once per test run (jieba's cache in a temporary data directory)."""
+    lang = Language(cache_dir=tmp_path_factory.mktemp("jieba-cache"))
+    lang.warm_up()
+    return lang
+
+
 @pytest.fixture
-def make_council(db, clock):
+def make_council(db, clock, language):
     from zoneinfo import ZoneInfo
 
     def make(**rules) -> Council:
-        return Council(db, CouncilRules(**rules), ZoneInfo("Asia/Shanghai"), clock=clock)
+        return Council(db, CouncilRules(**rules), ZoneInfo("Asia/Shanghai"), language, clock=clock)
 
     return make
 

@@ -1,7 +1,16 @@
 import pytest
 
-from council.models import ABSTAIN, NO, YES, Method
-from council.parsing import Intent, parse_command, parse_trigger, parse_typed_vote, split_title
+from council.language import Language
+from council.models import ABSTAIN, NO, YES
+from council.parsing import Intent, parse_command, parse_trigger, split_title
+
+READER = Language()  # reading votes needs no jieba: nothing is loaded
+BALLOT = [1, 2, 3]
+
+
+def vote(text: str, method: str) -> tuple[int, ...] | None:
+    reading = READER.read_vote(text, method, BALLOT)
+    return reading.options if reading.kind == "vote" else None
 
 
 @pytest.mark.parametrize(
@@ -59,7 +68,7 @@ def test_split_title_keeps_background_lines():
      ("②号", 2), ("改投2号", 2)],
 )
 def test_choice_votes(text, option):
-    assert parse_typed_vote(text, Method.CHOICE) == option
+    assert vote(text, "choice") == (option,)
 
 
 @pytest.mark.parametrize(
@@ -67,7 +76,7 @@ def test_choice_votes(text, option):
     ["3号楼的狗又叫了", "二楼又在装修", "明天2点开会吗", "我不投2号", "2号楼", "10号前交", "六楼", "赞成", "好的", "投票在哪"],
 )
 def test_not_choice_votes(text):
-    assert parse_typed_vote(text, Method.CHOICE) is None
+    assert vote(text, "choice") is None
 
 
 @pytest.mark.parametrize(
@@ -75,12 +84,12 @@ def test_not_choice_votes(text):
     [("赞成", YES), ("同意👍", YES), ("反对！", NO), ("不同意", NO), ("弃权", ABSTAIN)],
 )
 def test_consent_votes(text, option):
-    assert parse_typed_vote(text, Method.CONSENT) == option
+    assert vote(text, "consent") == (option,)
 
 
 @pytest.mark.parametrize("text", ["我赞成楼上说的", "反对的人多吗", "投2", "同意吗？"])
 def test_not_consent_votes(text):
-    assert parse_typed_vote(text, Method.CONSENT) is None
+    assert vote(text, "consent") is None
 
 
 @pytest.mark.parametrize(

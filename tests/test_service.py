@@ -3,7 +3,7 @@
 import pytest
 
 from council.models import Person, State
-from council.results import Choice, CouncilError
+from council.results import Choice, CouncilError, SimilarFound
 from council.texts import Err
 
 CHAT = -1001
@@ -210,7 +210,11 @@ async def test_merge_moves_supporters_and_leaves_the_ballot(make_council, outbox
     topic = await council.open_topic(CHAT, WANG, "流浪狗", 1)
     await council.propose(CHAT, ZHANG, "设固定投喂点", 2)
     await council.propose(CHAT, LI, "联系救助站", 3)
-    await council.propose(CHAT, CHEN, "在西侧设个喂狗的地方", 4)
+    caught = await council.propose(CHAT, CHEN, "在西侧设个喂狗的地方", 4)
+    assert isinstance(caught, SimilarFound) and caught.number == 1
+    assert "【相似建议】这条建议和 #1 很接近" in (await posts(outbox))[-1]
+    insisted = await council.propose_draft(CHAT, 4, topic.id, CHEN, check_similar=False)  # 仍然提交
+    assert insisted.number == 3
     gained = await council.merge(topic.id, 1, 3, WANG)
     assert gained == 1  # 小陈宝妈, who wrote #3, now supports #1
     assert "已把议题1「流浪狗」的建议 #3 合并到 #1" in (await posts(outbox))[-1]
@@ -236,3 +240,90 @@ async def test_facilitator_corrects_the_category(make_council, outbox):
     corrected = await council.set_category(topic.id, "停车", WANG)
     assert corrected.category == "停车" and corrected.category_by == WANG.id
     assert "分类改为：停车" in (await posts(outbox))[-1]
+
+
+async def test_near_duplicate_asks_its_author_and_can_become_support(make_council, outbox, db):
+    council = make_council()
+    topic = await council.open_topic(CHAT, WANG, "流浪狗扰民怎么办", 1)
+    await council.propose(CHAT, ZHANG, "在3号楼西侧设固定投喂点", 2)
+    opposite = await council.propose(CHAT, LI, "小区里禁止投喂流浪狗", 3)  # shares words, opposite decision
+    assert not isinstance(opposite, SimilarFound) and opposite.number == 2
+    caught = await council.propose(CHAT, CHEN, "划个固定地方专门喂狗，别到处喂", 4)
+    assert isinstance(caught, SimilarFound) and caught.number == 1
+    question = (await outbox.pending())[-1]
+    assert question.text.startswith("【相似建议】") and [label for label, _ in question.keyboard[0]] == [
+        "支持 #1", "仍然提交"]
+    with pytest.raises(CouncilError) as error:
+        await council.support_instead(CHAT, 4, topic.id, 1, LI)
+    assert error.value.text == Err.NOT_YOUR_DRAFT
+    assert await council.support_instead(CHAT, 4, topic.id, 1, CHEN) == 2  # 张阿姨 (author) and 小陈宝妈
+    with pytest.raises(CouncilError, match="失效"):
+        await council.support_instead(CHAT, 4, topic.id, 1, CHEN)
+    async with db.transaction() as repo:
+        assert len(await repo.proposals(topic.id)) == 2
+
+
+async def test_insults_are_held_back_not_recorded(make_council, db):
+    council = make_council()
+    topic = await council.open_topic(CHAT, WANG, "楼上噪音", 1)
+    with pytest.raises(CouncilError, match="就事论事"):
+        await council.propose(CHAT, LI, "楼上那家人就是没素质的神经病", 2)
+    async with db.transaction() as repo:
+        assert await repo.proposals(topic.id) == []
+        assert [(name, kind) for name, kind, _, _ in await repo.held_back(CHAT)] == [("李姐", "proposal")]
+    civil = await council.propose(CHAT, LI, "坚决反对深夜装修，晚上十点后必须停工", 3)
+    assert civil.number == 1  # a strong opinion is civil
+
+
+async def test_typed_votes(make_council, outbox):
+    council = make_council()
+    topic = await council.open_topic(CHAT, WANG, "停车难", 1)
+    await council.propose(CHAT, ZHANG, "划线停车", 2)
+    await council.propose(CHAT, LI, "外来车辆收费", 3)
+    assert await council.typed_vote(CHAT, CHEN, "投2") is None  # no ballot open yet: chat
+    await council.start_voting(topic.id, WANG)
+    for chat_text in ["3号楼的车又乱停了", "明天2点开会吗", "我不投2号", "楼上说得对"]:
+        assert await council.typed_vote(CHAT, CHEN, chat_text) is None, chat_text
+    with pytest.raises(CouncilError, match="没有 #7"):
+        await council.typed_vote(CHAT, CHEN, "投7")
+    result = await council.typed_vote(CHAT, CHEN, "我支持2号")
+    assert result.option == 2
+    assert (await council.typed_vote(CHAT, CHEN, "二号")).unchanged
+    await council.close(topic.id, WANG, 10)
+    assert await council.typed_vote(CHAT, CHEN, "投1") is None  # no open ballot, no reply
+    with pytest.raises(CouncilError) as error:
+        await council.typed_vote(CHAT, CHEN, "投1", replied_topic_id=topic.id)  # a reply to the closed ballot
+    assert error.value.text == Err.VOTE_CLOSED
+
+
+async def test_two_open_ballots_make_a_bare_typed_vote_ambiguous(make_council):
+    council = make_council()
+    for number, (title, proposal) in enumerate([("流浪狗", "设固定投喂点"), ("停车", "划线停车")], start=1):
+        topic = await council.open_topic(CHAT, WANG, title, number * 10)
+        await council.propose(CHAT, ZHANG, proposal, number * 10 + 1)
+        await council.start_voting(topic.id, WANG)
+    topics = await council.open_topics(CHAT)
+    with pytest.raises(CouncilError) as error:
+        await council.typed_vote(CHAT, LI, "投1")
+    assert error.value.text == Err.MANY_BALLOTS
+    assert (await council.typed_vote(CHAT, LI, "投1", replied_topic_id=topics[1].id)).topic.id == topics[1].id
+
+
+async def test_category_guessed_and_keywords_in_status(make_council):
+    council = make_council()
+    topic = await council.open_topic(CHAT, WANG, "流浪狗扰民怎么办", 1)
+    assert topic.category == "流浪狗"
+    for message_id, text in enumerate(["在3号楼西侧设固定投喂点", "联系救助站把狗接走", "给狗打狂犬疫苗",
+                                       "遛狗必须牵绳"], start=2):
+        assert not isinstance(await council.propose(CHAT, ZHANG, text, message_id), SimilarFound), text
+    status = await council.status_text(CHAT)
+    assert "流浪狗扰民怎么办（流浪狗）" in status
+    raised = status.split("大家常提到：")[1].split("\n")[0].split("、")
+    assert len(raised) >= 3 and {"投喂点", "救助站", "狂犬疫苗", "牵绳"} & set(raised)
+
+
+def test_categories_agree_with_the_language_module():
+    from council.language import CATEGORIES as LANGUAGE_CATEGORIES
+    from council.models import CATEGORIES
+
+    assert set(LANGUAGE_CATEGORIES) == set(CATEGORIES)

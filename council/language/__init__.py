@@ -1,0 +1,192 @@
+"""Residents' Chinese, understood as a patient neighbour would (issue #4). Pure: no Telegram, no SQL.
+
+    language = Language(cache_dir=data_dir)   # jieba's dictionary cache goes there
+    language.warm_up()                        # at start-up, in a thread: loads jieba + our dictionary
+    language.read_vote("投2号", "choice", [1, 2, 3])          → VoteReading("vote", (2,))
+    language.similar("划个地方专门喂狗", [(1, "设固定投喂点")]) → Match(1, …, "共同要点：地点、投喂")
+    language.keywords(topic_texts, corpus)    → ["投喂点", "狂犬疫苗", "救助站", …]
+    language.category(title, proposals)       → "流浪狗"
+    language.is_uncivil("你是不是有病")        → True
+
+Vote reading needs no jieba and answers at once; similar, keywords load jieba on first use if warm_up has not
+run yet (then that first call waits for the load: ~0.3 s with the cache, ~1 s without, on a 2-core machine).
+Thread safety: loading is guarded by a lock; the caches of signatures and topics are plain dicts, safe under
+the GIL for the bot's single event-loop thread (call from one thread at a time, or one Language per thread).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from council.language import _lexicon
+from council.language._segmenter import Segmenter, default_cache_dir
+from council.language.category import Categorizer
+from council.language.civility import CivilityChecker
+from council.language.keywords import KeywordExtractor
+from council.language.meaning import QUANTITY_BONUS, Reader, Signature, compare, topic_weights
+from council.language.votes import NOT_A_VOTE, VoteReading, read_vote
+
+__all__ = ["CATEGORIES", "SIMILAR_THRESHOLD", "Language", "Match", "VoteReading"]
+
+# The 14 categories of the staff digest, in the order of categories.txt (其他 last).
+CATEGORIES: tuple[str, ...] = tuple(name for name, _ in _lexicon.categories())
+# similar() answers a match at or above this score (precision first; see bench/language.py for the curve).
+SIMILAR_THRESHOLD = 0.34
+_SIGNATURE_CACHE = 4096
+_TOPIC_CACHE = 64
+
+
+@dataclass(frozen=True)
+class Match:
+    """The active proposal a new one is close to. `reason`: a short Chinese note of what they share (for logs
+    and for facilitators); `shared`: the concepts themselves."""
+
+    number: int
+    score: float
+    reason: str
+    shared: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Topic:
+    weights: dict[str, float]
+    signatures: list[Signature]
+    weighted: list[tuple[dict[str, float], float]]
+
+
+def _weighted(signature: Signature, topic: dict[str, float]) -> tuple[dict[str, float], float]:
+    weights = {concept: weight * topic.get(concept, 1.0) for concept, (_, weight) in signature.features.items()}
+    return weights, sum(weights.values())
+
+
+class Language:
+    def __init__(self, cache_dir: str | Path | None = None):
+        """cache_dir: where jieba's prefix dictionary is cached (the bot passes its data directory). None: the
+        user's cache directory, $XDG_CACHE_HOME/stairwell-council or ~/.cache/stairwell-council (never /tmp).
+        Nothing is loaded here; warm_up() or the first call that needs jieba loads it."""
+        self._lexicon = _lexicon.lexicon()
+        self._stopwords = _lexicon.stopwords()
+        self.segmenter = Segmenter(cache_dir if cache_dir is not None else default_cache_dir(),
+                                   list(_lexicon.user_words()))
+        self._reader = Reader(self._lexicon, self._stopwords, self.segmenter.cut)
+        self._keywords = KeywordExtractor(self._lexicon, self._stopwords, _lexicon.domain_terms(), self.segmenter.cut,
+                                          self.segmenter.information)
+        self._categorizer = Categorizer(_lexicon.categories())
+        self._civility = CivilityChecker(_lexicon.insults())
+        self._signatures: OrderedDict[str, Signature] = OrderedDict()
+        self._topics: OrderedDict[tuple[str, ...], _Topic] = OrderedDict()
+
+    # ------------------------------------------------------------------ start-up
+
+    def warm_up(self) -> float:
+        """Load jieba and our dictionary now (blocking; call it in a thread at start-up). Seconds taken."""
+        return self.segmenter.load()
+
+    @property
+    def ready(self) -> bool:
+        """True once jieba is loaded: similar() and keywords() will not wait."""
+        return self.segmenter.ready
+
+    # ------------------------------------------------------------------ votes
+
+    def read_vote(self, text: str, method: str, options: list[int]) -> VoteReading:
+        """A typed vote while a ballot is open. method: "choice" | "approval" | "consent"; options: the numbers on
+        the ballot (consent: [1, 2, 3] = 赞成/反对/弃权). "none" means: not a vote, leave the message alone."""
+        if not text or not text.strip():
+            return NOT_A_VOTE
+        return read_vote(text, str(method), list(options))
+
+    # ------------------------------------------------------------------ proposals
+
+    def signature(self, text: str) -> Signature:
+        """The concepts of a proposal with their polarity (cached by text)."""
+        cached = self._signatures.get(text)
+        if cached is not None:
+            self._signatures.move_to_end(text)
+            return cached
+        signature = self._reader.read(text)
+        self._signatures[text] = signature
+        if len(self._signatures) > _SIGNATURE_CACHE:
+            self._signatures.popitem(last=False)
+        return signature
+
+    def _topic(self, texts: tuple[str, ...]) -> _Topic:
+        """A topic's proposals read once: their signatures, the topic weights, and each proposal's weighted
+        concepts for the quick pre-check in matches() (cached by the tuple of texts)."""
+        cached = self._topics.get(texts)
+        if cached is not None:
+            self._topics.move_to_end(texts)
+            return cached
+        signatures = [self.signature(text) for text in texts]
+        weights = topic_weights(signatures)
+        cached = _Topic(weights, signatures, [_weighted(signature, weights) for signature in signatures])
+        self._topics[texts] = cached
+        if len(self._topics) > _TOPIC_CACHE:
+            self._topics.popitem(last=False)
+        return cached
+
+    def _topic_weights(self, texts: tuple[str, ...]) -> dict[str, float]:
+        return self._topic(texts).weights
+
+    def score(self, a: str, b: str) -> float:
+        """Similarity of two proposals in [-∞, 1]; at or above SIMILAR_THRESHOLD they say the same thing."""
+        return compare(self.signature(a), self.signature(b)).score
+
+    def matches(self, text: str, existing: list[tuple[int, str]], limit: int = 3) -> list[Match]:
+        """The active proposals close to `text`, best first, at or above the threshold (at most `limit`)."""
+        if not text or not text.strip() or not existing:
+            return []
+        new = self.signature(text)
+        prepared = self._topic(tuple(body for _, body in existing))
+        topic = prepared.weights
+        new_weights, new_mass = _weighted(new, topic)
+        bonus = QUANTITY_BONUS if new.quantities else 0.0
+        found: list[Match] = []
+        for (number, _), signature, (weights, mass) in zip(existing, prepared.signatures, prepared.weighted,
+                                                           strict=True):
+            shared = new_weights.keys() & weights.keys()
+            if not shared:
+                continue
+            # An upper bound of the score (agreement at most the shared weight, the union at least either side):
+            # most proposals of a topic share only its entities and are passed over here.
+            bound = sum(new_weights[concept] for concept in shared) / max(new_mass, mass, 1e-9)
+            if bound + (bonus if signature.quantities else 0.0) < SIMILAR_THRESHOLD:
+                continue
+            comparison = compare(new, signature, topic)
+            if comparison.score >= SIMILAR_THRESHOLD:
+                shared = tuple(concept for concept in comparison.agree if self._telling(concept, topic))
+                reason = "共同要点：" + "、".join(shared[:4]) if shared else "意思相近"
+                found.append(Match(number, round(comparison.score, 3), reason, shared))
+        found.sort(key=lambda match: (-match.score, match.number))
+        return found[:limit]
+
+    def _telling(self, concept: str, topic: dict[str, float]) -> bool:
+        """Worth naming in Match.reason: not a generic action (设置), a negation, an unknown word or an entity
+        every proposal of the topic shares."""
+        group = self._lexicon.groups.get(concept)
+        return group is not None and group.weight >= 0.5 and topic.get(concept, 1.0) > 0.5
+
+    def similar(self, text: str, existing: list[tuple[int, str]]) -> Match | None:
+        """The active proposal (number, text) that says the same as `text`, or None. Precision first: opposite
+        decisions (设固定投喂点 / 禁止投喂), other places (车棚 / 地下车库) and other times or amounts are not."""
+        found = self.matches(text, existing, limit=1)
+        return found[0] if found else None
+
+    # ------------------------------------------------------------------ topics
+
+    def keywords(self, texts: list[str], corpus: list[str], k: int = 5) -> list[str]:
+        """What residents keep raising: TF-IDF of the topic's texts against the corpus of our database (each
+        document one topic's title and proposals joined); phrases whole, stopwords and numbers out, synonyms
+        folded (电瓶车 → 电动车)."""
+        return self._keywords.keywords(list(texts), list(corpus), k)
+
+    def category(self, title: str, proposals: list[str]) -> str:
+        """One of CATEGORIES, from the title (weighs most) and the proposals; 其他 when nothing fits."""
+        return self._categorizer.category(title or "", list(proposals))
+
+    def is_uncivil(self, text: str) -> bool:
+        """Insults, slurs or profanity aimed at people; strong opinions about proposals are civil."""
+        return bool(text) and self._civility.is_uncivil(text)
+

@@ -1,0 +1,105 @@
+"""What residents keep raising in a topic: TF-IDF of its texts against the corpus of all topics in our database.
+
+Terms come from jieba with our user dictionary, so 投喂点, 狂犬疫苗, 飞线充电 stay whole; synonyms are folded
+(电瓶车 and 电动车 count as one term, shown as the lexicon's canonical word: 电动车); stopwords, numbers
+and single characters are dropped.
+Term frequency counts the texts that mention a term (three proposals about 投喂点 weigh more than one proposal
+saying it three times); inverse document frequency comes from the corpus (one document per topic), so words every
+topic shares (物业, 小区) sink. With few topics in the database that idf says little, so words common in Chinese
+at large (服务, 政府, 改善: jieba's own word frequencies) are weighed down as well, and terms of our
+community-governance vocabulary get a small boost.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, OrderedDict
+from collections.abc import Callable
+
+from council.language._lexicon import Lexicon
+from council.language._text import normalize
+
+_DOMAIN_BOOST = 1.5
+_COMMON_INFORMATION = 7.0  # nats: words as common as 政府, 服务 get the floor weight …
+_RARE_INFORMATION = 14.0  # … words as rare as 绝育, 电动车 and rarer get full weight
+_REPEAT_WEIGHT = 0.25
+_DOCUMENT_CACHE = 2048  # a second mention of a term in the same text
+_HAS_DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百]+[号楼栋层点块元天个]|\d")
+
+
+class KeywordExtractor:
+    def __init__(self, lexicon: Lexicon, stopwords: frozenset[str], domain: frozenset[str],
+                 cut: Callable[[str], list[str]], information: Callable[[str], float]):
+        self.lexicon = lexicon
+        self.information = information
+        self.stopwords = stopwords
+        self.domain = domain
+        self.cut = cut
+        self._documents: OrderedDict[str, frozenset[str]] = OrderedDict()  # corpus documents already read
+
+    def terms(self, text: str) -> list[str]:
+        """Candidate terms of a text in order, synonyms folded."""
+        return [key for key, _ in self.surface_terms(text)]
+
+    def surface_terms(self, text: str) -> list[tuple[str, str]]:
+        """(folded key, word as written) for each candidate term of a text, in order."""
+        result = []
+        for token in self.cut(normalize(text)):
+            token = token.strip()
+            if len(token) < 2 or token in self.stopwords or _HAS_DIGIT.search(token):
+                continue
+            key = token
+            group = self.lexicon.group(token)
+            if group is not None:
+                if group.kind in ("neg", "rm", "stop"):
+                    continue
+                if group.kind != "time":
+                    key = group.canonical  # 电瓶车 and 电动车 count as one term, 喂食点 and 投喂点 too
+                if key in self.stopwords:
+                    continue
+            elif not _is_word(token):
+                continue
+            result.append((key, token))
+        return result
+
+    def keywords(self, texts: list[str], corpus: list[str], k: int = 5) -> list[str]:
+        frequency: Counter[str] = Counter()
+        first_seen: dict[str, int] = {}
+        for text in texts:
+            counts = Counter(self.terms(text))
+            for term, count in counts.items():
+                frequency[term] += 1 + _REPEAT_WEIGHT * (count - 1)
+                first_seen.setdefault(term, len(first_seen))
+        if not frequency:
+            return []
+        documents = [self._document(document) for document in corpus]
+        documents.append(frozenset(frequency))  # the topic itself is a document too (once more if corpus has it)
+        total = len(documents)
+        document_frequency: Counter[str] = Counter()
+        for terms in documents:
+            document_frequency.update(terms & frequency.keys())
+
+        def score(term: str) -> float:
+            idf = math.log((total + 1) / (document_frequency[term] + 1)) + 1.0
+            boost = _DOMAIN_BOOST if term in self.domain else 1.0
+            rarity = (self.information(term) - _COMMON_INFORMATION) / (_RARE_INFORMATION - _COMMON_INFORMATION)
+            return frequency[term] * idf * boost * min(1.0, max(0.15, rarity))
+
+        ranked = sorted(frequency, key=lambda term: (-score(term), first_seen[term]))
+        return ranked[:k]
+
+
+    def _document(self, text: str) -> frozenset[str]:
+        terms = self._documents.get(text)
+        if terms is None:
+            terms = frozenset(self.terms(text))
+            self._documents[text] = terms
+            if len(self._documents) > _DOCUMENT_CACHE:
+                self._documents.popitem(last=False)
+        return terms
+
+
+def _is_word(token: str) -> bool:
+    """A Chinese (or Latin) word, not punctuation or a stray symbol."""
+    return all("\u4e00" <= char <= "\u9fff" or char.isalpha() for char in token)

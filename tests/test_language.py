@@ -1,0 +1,226 @@
+"""council.language: the hard cases of issue #4 pinned one by one (votes, similar proposals, categories, civility,
+keywords), and the jieba start-up (cache in our directory, no warnings)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from council.language import CATEGORIES, SIMILAR_THRESHOLD, Language, Match, VoteReading
+from council.language._segmenter import default_cache_dir
+
+REPO = Path(__file__).resolve().parents[1]
+CHOICE = [1, 2, 3, 4]
+CONSENT = [1, 2, 3]
+
+
+@pytest.fixture(scope="module")
+def language(tmp_path_factory):
+    lang = Language(cache_dir=tmp_path_factory.mktemp("jieba"))
+    lang.warm_up()
+    return lang
+
+
+# ---------------------------------------------------------------------------- votes
+
+@pytest.mark.parametrize(("text", "option"), [
+    ("投2", 2), ("2", 2), ("2号", 2), ("二号", 2), ("第二个", 2), ("②", 2), ("选2号方案", 2), ("我支持3号", 3),
+    ("3号+1", 3), ("我改投2号", 2), ("投２号！", 2), ("２", 2), ("2 号", 2), ("投 2", 2), ("2号👍", 2), ("3️⃣", 3),
+    ("投2号[强]", 2), ("＃2", 2), ("方案二", 2), ("第三个方案", 3), ("投③", 3), ("我投二号一票", 2), ("+1 3号", 3),
+    ("我是3号楼的，我选2号", 2), ("选2，早点装上", 2), ("投错了，改投3号", 3),
+])
+def test_choice_votes(language, text, option):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
+
+
+@pytest.mark.parametrize("text", [
+    "3号楼的狗又叫了", "二楼又在装修", "明天2点开会吗", "我不投2号", "6号不行吧", "要是4号不收钱我就选4号",
+    "我婆婆说她选1号", "楼上说得对", "2号是谁提的？", "大家都投2号吧", "10号前要投完吗", "下午4点", "7号楼电梯又坏了",
+    "3楼+1", "同意2楼", "+1", "2号？", "我本来想投2号", "别投2号", "2号不错，但是我再想想", "88", "666", "好的", "👍",
+    "二号线地铁停运了", "第二个孩子上幼儿园了", "我替我妈投1号", "1号好还是2号好", "3单元门口", "2-301",
+])
+def test_not_votes_are_left_alone(language, text):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("none", ())
+
+
+def test_several_numbers_are_ambiguous_on_a_choice_ballot_but_fine_on_approval(language):
+    assert language.read_vote("1和3都行", "choice", CHOICE).kind == "none"
+    assert language.read_vote("1和3都行", "approval", CHOICE) == VoteReading("vote", (1, 3))
+    assert language.read_vote("①③", "approval", CHOICE) == VoteReading("vote", (1, 3))
+    assert language.read_vote("1 3", "approval", CHOICE) == VoteReading("vote", (1, 3))
+    assert language.read_vote("第一个和第三个都行", "approval", CHOICE) == VoteReading("vote", (1, 3))
+    assert language.read_vote("1和3都不选", "approval", CHOICE).kind == "none"
+
+
+def test_numbers_off_the_ballot_get_a_correction(language):
+    assert language.read_vote("投5", "choice", CHOICE) == VoteReading("off_ballot", (5,))
+    assert language.read_vote("第五个", "choice", CHOICE) == VoteReading("off_ballot", (5,))
+    assert language.read_vote("1和5", "approval", CHOICE) == VoteReading("off_ballot", (5,))
+    assert language.read_vote("投12号", "choice", list(range(1, 13))) == VoteReading("vote", (12,))
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("同意", 1), ("赞成👍", 1), ("举双手赞成", 1), ("我同意这个方案", 1), ("没意见，同意", 1), ("同意[强]", 1),
+    ("不同意", 2), ("坚决反对", 2), ("反对，太贵了", 2), ("我不赞成这个提议", 2),
+    ("弃权", 3), ("都行", 3), ("无所谓", 3), ("我选择弃权", 3),
+])
+def test_consent_votes(language, text, answer):
+    assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
+
+
+@pytest.mark.parametrize("text", [
+    "同意楼上", "我同意你的看法", "大家同意吗", "我老公不同意", "要是不涨价我就同意", "我不反对", "有不同意见的可以私聊我",
+    "坚决反对高空抛物", "同意书什么时候签", "可以", "好", "2", "投2",
+])
+def test_consent_non_votes(language, text):
+    assert language.read_vote(text, "consent", CONSENT).kind == "none"
+
+
+def test_reading_votes_needs_no_jieba(tmp_path):
+    fresh = Language(cache_dir=tmp_path)
+    assert fresh.read_vote("投2", "choice", CHOICE).is_vote
+    assert not fresh.ready
+
+
+# ---------------------------------------------------------------------------- similar proposals
+
+def test_paraphrase_found_and_opposite_decision_not(language):
+    existing = [(1, "建议在3号楼西侧空地设一个固定投喂点"), (2, "禁止投喂流浪狗，谁喂谁负责")]
+    match = language.similar("能不能划个固定的地方专门喂流浪狗", existing)
+    assert isinstance(match, Match) and match.number == 1 and match.score >= SIMILAR_THRESHOLD
+    assert "投喂" in match.shared
+    assert language.similar("大家别再给野狗喂吃的了", existing).number == 2
+    assert language.score("设固定投喂点", "禁止投喂") < SIMILAR_THRESHOLD
+
+
+def test_charging_pile_is_not_a_charging_ban(language):
+    assert language.similar("小区里一律不许充电", [(1, "楼下装充电桩")]) is None
+    assert language.similar("楼下装几个充电桩", [(4, "小区里一律不许给电动车充电")]) is None
+    assert language.similar("车棚那边弄几个充电口，电瓶车统一去那充", [(3, "在车棚里装电动车充电桩")]).number == 3
+
+
+def test_same_action_at_another_place_or_time_is_another_proposal(language):
+    assert language.similar("在地下车库装充电桩", [(1, "在车棚里装电动车充电桩")]) is None
+    assert language.similar("广场舞九点以后停", [(1, "广场舞晚上八点半以后必须停")]) is None
+    assert language.similar("5号楼西侧设投喂点", [(1, "3号楼西侧设投喂点")]) is None
+
+
+def test_removal_and_permission_are_read_as_opposites(language):
+    assert language.similar("取消小区里的喂食点", [(1, "给流浪狗搞个喂食点")]) is None
+    assert language.similar("广场舞是老年人的爱好，不能禁止", [(1, "小区里禁止跳广场舞")]) is None
+    assert language.similar("鞋柜靠墙放不影响走路，应该允许", [(1, "以后楼道里不许再堆东西")]) is None
+
+
+def test_similar_edge_cases(language):
+    assert language.similar("设固定投喂点", []) is None
+    assert language.similar("", [(1, "设固定投喂点")]) is None
+    found = language.matches("在车棚装充电桩", [(1, "车棚里装充电桩"), (2, "车棚安装充电桩"), (3, "禁止充电")])
+    assert [match.number for match in found] == [1, 2] or [match.number for match in found] == [2, 1]
+
+
+# ---------------------------------------------------------------------------- keywords
+
+def test_keywords_keep_phrases_fold_synonyms_and_drop_numbers(language):
+    texts = ["给流浪狗打狂犬疫苗", "3号楼西侧设投喂点", "喂食点要固定", "狂犬疫苗一定要打", "投喂点离楼远点",
+             "电瓶车别进楼", "电动车进楼太危险", "电瓶车推进电梯的罚款"]
+    corpus = ["\n".join(texts), "电动车飞线充电太危险\n楼下装充电桩", "广场舞太吵\n音响小声点"]
+    found = language.keywords(texts, corpus, k=5)
+    assert found[0] == "投喂点"  # 投喂点 and 喂食点 are one term, mentioned three times
+    assert "狂犬疫苗" in found  # a phrase kept whole
+    assert "电动车" in found and "电瓶车" not in found
+    assert not any(any(char.isdigit() for char in term) for term in found)
+    assert "喂食点" not in found and "一定" not in found
+
+
+# ---------------------------------------------------------------------------- categories and civility
+
+@pytest.mark.parametrize(("title", "proposals", "category"), [
+    ("小区流浪狗扰民怎么办", ["设固定投喂点"], "流浪狗"),
+    ("高空抛物屡禁不止", [], "高空抛物"),
+    ("遛狗不牵绳", [], "文明养宠"),
+    ("楼道里有人给电瓶车充电", [], "电动车充电"),
+    ("老楼加装电梯，费用怎么分摊", [], "加装电梯"),
+    ("广场舞音响太吵", [], "噪音"),
+    ("晚上回来没地方停车", [], "停车"),
+    ("居委会换届选举怎么参加", [], "其他"),
+    ("这件事大家怎么看", ["再议"], "其他"),
+])
+def test_categories(language, title, proposals, category):
+    assert language.category(title, proposals) == category
+
+
+def test_categories_are_the_fourteen_of_the_digest():
+    assert CATEGORIES == ("流浪狗", "高空抛物", "文明养宠", "电动车充电", "楼道堆物", "垃圾分类", "停车", "噪音",
+                          "加装电梯", "绿化", "物业费", "安全", "一老一小", "其他")
+
+
+@pytest.mark.parametrize("text", ["你是不是有病啊", "傻逼才同意", "楼上的SB别扔了", "滚，轮不到你说话", "你就是个垃圾",
+                                  "老不死的天天跳", "你们全家都没素质"])
+def test_uncivil(language, text):
+    assert language.is_uncivil(text)
+
+
+@pytest.mark.parametrize("text", ["坚决反对", "这个方案太差了", "垃圾分类太麻烦了", "老人有病需要人照顾", "监控有死角",
+                                  "高空抛物太缺德了，一定要查", "吵死了，能不能小声点", "滚动屏幕就能看到", "他家的狗又叫了",
+                                  "你们能不能别乱扔垃圾", "usb充电器丢了"])
+def test_civil(language, text):
+    assert not language.is_uncivil(text)
+
+
+# ---------------------------------------------------------------------------- jieba start-up
+
+def test_cache_lives_in_the_cache_dir_and_is_reused(tmp_path):
+    first = Language(cache_dir=tmp_path)
+    first.warm_up()
+    assert first.segmenter.cache_used is False
+    cached = list(tmp_path.glob("jieba-*.prefix"))
+    assert len(cached) == 1
+    second = Language(cache_dir=tmp_path)
+    second.warm_up()
+    assert second.segmenter.cache_used is True
+    assert second.segmenter.cut("给流浪狗打狂犬疫苗") == first.segmenter.cut("给流浪狗打狂犬疫苗")
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path):
+    Language(cache_dir=tmp_path).warm_up()
+    (cached,) = tmp_path.glob("jieba-*.prefix")
+    cached.write_bytes(cached.read_bytes()[:1000])
+    again = Language(cache_dir=tmp_path)
+    again.warm_up()
+    assert again.segmenter.cache_used is False
+    assert "投喂点" in again.segmenter.cut("设固定投喂点")
+
+
+def test_default_cache_dir_is_not_tmp(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_cache_dir() == tmp_path / "stairwell-council"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert not str(default_cache_dir()).startswith("/tmp")
+
+
+def test_jieba_start_up_is_silent_and_our_warnings_still_show(tmp_path):
+    """A fresh interpreter that compiles jieba from source (new pycache) with every warning an error: jieba's
+    pkg_resources and invalid-escape warnings are filtered at its import, nothing is printed, and a warning of
+    our own after that still raises."""
+    script = textwrap.dedent("""
+        import warnings
+        from council.language import Language
+        language = Language(cache_dir=CACHE)
+        language.warm_up()
+        assert language.similar("划个固定的地方喂狗", [(1, "设固定投喂点")]) is not None
+        try:
+            warnings.warn("ours", DeprecationWarning)
+        except DeprecationWarning:
+            print("ours raised")
+    """).replace("CACHE", repr(str(tmp_path / "cache")))
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(tmp_path / "pycache"), PYTHONPATH=str(REPO))
+    result = subprocess.run([sys.executable, "-W", "error", "-c", script], capture_output=True, text=True, env=env,
+                            cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.strip() == "ours raised"
