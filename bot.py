@@ -1,7 +1,8 @@
 """议事会助手 — the entry point: read config, build the Application, register handlers, start polling.
 
     python bot.py [--config config.toml]
-    python bot.py --sandbox          (no token needed: a local stand-in for Telegram and a demo council)
+    python bot.py --sandbox [--demo] (no token needed: the real bot against a local stand-in for Telegram, with a
+                                      WeChat-style chat page at http://127.0.0.1:8080)
 
 Handlers are registered below in an explicit order; read it top to bottom to know who sees an update first.
 """

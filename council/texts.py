@@ -53,13 +53,8 @@ def topic_card(topic: Topic, opener: str, tz: tzinfo) -> str:
 
 
 def proposal_ack(topic: Topic, number: int, text: str, author: str, total: int, tz: tzinfo) -> str:
-    return "\n".join(
-        [
-            f"【征集建议】已收到 #{number}",
-            f"“{escape(shorten(text, 80))}” —— {escape(author)}",
-            f"{topic_name(topic)}目前共 {total} 条建议，征集截止 {format_when(topic.collect_deadline, tz)}。",
-        ]
-    )
+    """Two short lines: a group of twenty proposals should not fill the chat with acknowledgements."""
+    return f"【征集建议】已收到 #{number}（{escape(author)}）\n{topic_name(topic)}共 {total} 条建议"
 
 
 def similar_found(existing: Proposal, author: str) -> str:
@@ -106,7 +101,8 @@ def ballot(topic: Topic, tally: Tally, members: int | None, tz: tzinfo, *, close
     if closed:
         head.append("投票已结束，结果见【决议公示】。")
     else:
-        head.append(f"截止 {format_when(topic.vote_deadline, tz)}，截止前可以改票；投票不公开，只显示票数。")
+        head.append(f"截止 {format_when(topic.vote_deadline, tz)}，截止前可以改票。")
+        head.append("点按钮投票不公开，只显示票数；在群里打字投票，大家能看到您的消息。")
     head.append("")
     tail = ["", participation_line(tally.voters, members)]
     width = _line_budget(head + tail, len(tally.options), reserve=8)
@@ -189,7 +185,8 @@ def resolution(res: Resolution) -> str:
         lines.append(f"<b>结果：{tied} 平票，请议事员组织再议或决定下一步。</b>")
     else:
         lines.append(f"<b>结果：{OUTCOME[kind]}</b>")
-    lines.append("下一步：议事员将把决议落实为具体事项，执行情况会在群里公示（执行监督）。")
+    if kind in ("winner", "passed"):
+        lines.append("下一步：议事员将把决议落实为具体事项，执行情况会在群里公示（执行监督）。")
     return "\n".join(lines)
 
 
@@ -257,7 +254,9 @@ HELP = """【议事会助手 使用说明】
 投票不公开：大家只看到票数，看不到谁投了什么。"""
 
 PRIVATE_WELCOME = (
-    "您好！我是议事会助手。请把我拉进小区或楼道的议事群，群管理员发「发起议题 标题」就能开始。\n"
+    "您好！我是议事会助手，帮邻居们在群里一起商量事情。\n"
+    "居民：在议事群里发「建议：您的想法」提建议，投票时点按钮就行，不用记命令。\n"
+    "议事员：请把我拉进小区或楼道的议事群，群管理员发「发起议题 标题」就能开始。\n"
     "发「帮助」可以看完整说明。"
 )
 

@@ -4,6 +4,10 @@ Point python-telegram-bot at it with ``base_url=server.base_url``; drive users a
 through the methods inherited from ``Scenario``; inspect what the bot did through those of ``Observer``
 (``calls``, ``bot_messages()``, ``wait_for_bot_message()`` ...).
 Run ``python -m sandbox.botapi --port 8081`` for an empty server.
+
+Other routes (the sandbox's chat page, see sandbox/webchat.py) can share the server: put them in ``web_routes``
+before ``start()``; they are matched before the Bot API's catch-all. Functions in ``change_listeners`` are called
+after every Bot API call, so that a page can show what the bot did at once.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,11 +64,14 @@ class BotApiServer(Scenario, Observer):
         self._port: int | None = None
         self._host = "127.0.0.1"
         self._methods_lower = {name.lower(): name for name in METHODS}
+        self.web_routes: list[web.AbstractRouteDef] = []
+        self.change_listeners: list[Callable[[], None]] = []
 
     # --- lifecycle -----------------------------------------------------------------------------
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
         app = web.Application(client_max_size=methods_messages.MAX_FILE_BYTES + 1024 * 1024)
+        app.router.add_routes(self.web_routes)
         app.router.add_route("*", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True, shutdown_timeout=1.0)
         await self._runner.setup()
@@ -85,6 +93,12 @@ class BotApiServer(Scenario, Observer):
             await self._runner.cleanup()
             self._runner = None
         log.info("Bot API stand-in stopped")
+
+    @property
+    def port(self) -> int:
+        if self._port is None:
+            raise RuntimeError("the server is not started")
+        return self._port
 
     @property
     def base_url(self) -> str:
@@ -116,6 +130,8 @@ class BotApiServer(Scenario, Observer):
             log.exception("the stand-in failed on %s", method)
             status, payload = 500, ApiError(500, f"Internal Server Error: sandbox bug: {exc!r}").payload()
         self._record(started, method, params, payload)
+        for listener in self.change_listeners:
+            listener()
         return _json(payload, status)
 
     def _resolve(self, name: str) -> str:

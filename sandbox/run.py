@@ -1,126 +1,163 @@
 """python bot.py --sandbox: try the bot with no Telegram account and no token.
 
-Starts the local Bot API stand-in on 127.0.0.1, the real bot as its own process pointed at it (exactly as in
-production; only TELEGRAM_BASE_URL differs), seeds a stairwell group, and plays a short council — topic,
-proposals, voting, resolution — printing the group chat as residents would read it. Sandbox data lives in its
-own database (data/sandbox/), started afresh each time, never in the production one.
+One local server (127.0.0.1, port 8080 unless --port) serves both the Bot API stand-in (/bot<token>/…) and a
+WeChat-style chat page (/). The real bot runs as its own process against that server, exactly as in production;
+only TELEGRAM_BASE_URL (and the token and database) differ. The page seeds two council groups, a staff chat and
+everyone's private chat with the bot; you act as any of the people. --demo (or the page's 演示 button) plays a
+whole council in a fresh group. Sandbox data lives in its own database (data/sandbox/council.db), emptied at
+each start, never the production one. (Env SANDBOX_DIR puts it elsewhere: the tests do, so that they never
+empty the folder of a sandbox someone is using.)
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
-import re
+import errno
+import fcntl
+import functools
+import os
+import signal
+import sys
 from datetime import datetime
+from pathlib import Path
+from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from sandbox import demo as demo_script
 from sandbox.botapi import BotApiServer
+from sandbox.cast import seed
 from sandbox.launcher import REPO, BotProcess
+from sandbox.webchat import WebChat
 
-RESIDENTS = ["张阿姨", "李姐", "王大爷", "小陈宝妈", "刘叔"]
+DEFAULT_PORT = 8080
 SHANGHAI = ZoneInfo("Asia/Shanghai")  # the bot's default locale.timezone: times in the chat match its deadlines
+# Short phases, so that a deadline can be watched passing; facilitators move a topic on at once anyway.
+COUNCIL = {"collect_for": "1h", "vote_for": "1h", "quorum": 0.3}
 
 
-async def main(port: int = 8081, demo: bool = True, stay: bool = True) -> int:
-    server = BotApiServer(bot_first_name="议事会助手")
-    await server.start(port=port)
-    workdir = REPO / "data" / "sandbox"
-    for stale in ("council.db", "council.db-wal", "council.db-shm"):
-        (workdir / stale).unlink(missing_ok=True)
-    bot = BotProcess(server, workdir)
-    printer = Transcript(server)
+class Sandbox:
+    """The stand-in with its page, the seeded people and chats, and the real bot process."""
+
+    def __init__(self, port: int = DEFAULT_PORT, workdir: Path | None = None, demo_pause: float = 3.0,
+                 host: str = "127.0.0.1"):
+        self.port = port
+        self.host = host
+        self.workdir = Path(workdir or os.environ.get("SANDBOX_DIR") or REPO / "data" / "sandbox")
+        self.server = BotApiServer(bot_first_name="议事会助手")
+        self.cast = seed(self.server)
+        play = functools.partial(demo_script.play, pause=demo_pause)
+        self.web = WebChat(self.server, self.cast, demo=play)
+        self.bot: BotProcess | None = None
+        self._lock: TextIO | None = None
+
+    async def start(self) -> None:
+        """Bind the port, take the data folder, empty it, start the bot. Raises OSError (port taken) or
+        SandboxBusy (another sandbox uses the folder) before touching anything."""
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        await self.server.start(self.host, self.port)
+        try:
+            self._lock = _lock(self.workdir / ".lock")
+            for stale in ("council.db", "council.db-wal", "council.db-shm", "bot.log"):
+                (self.workdir / stale).unlink(missing_ok=True)
+            self.web.start()
+            self.bot = BotProcess(self.server, self.workdir, COUNCIL, self.cast.config_toml())
+            await self.bot.start()
+        except BaseException:
+            await self.stop()
+            raise
+
+    async def stop(self) -> None:
+        await self.web.stop()
+        if self.bot is not None:
+            await self.bot.stop()  # before the server: the bot's last getUpdates must be answered
+        await self.server.stop()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.server.port}/"
+
+
+class SandboxBusy(Exception):
+    pass
+
+
+def _lock(path: Path) -> TextIO:
+    """One sandbox per data folder: a second one would empty the database under the first."""
+    handle = open(path, "w")  # held until stop()
     try:
-        await bot.start()
-        print(f"沙盒已启动：本地 Bot API 在 {server.base_url}<token>/，机器人日志在 {bot.log_path}")
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise SandboxBusy(path.parent) from None
+    return handle
+
+
+async def main(port: int = DEFAULT_PORT, demo: bool = False) -> int:
+    sandbox = Sandbox(port)
+    try:
+        await sandbox.start()
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        print(f"端口 {port} 已被占用（也许沙盒已经在运行）。换一个端口：python bot.py --sandbox --port 8090",
+              file=sys.stderr)
+        return 2
+    except SandboxBusy as exc:
+        print(f"另一个沙盒正在使用 {exc}（同一时间只能开一个），先关掉它。", file=sys.stderr)
+        return 2
+    # `kill`, `timeout`, a service manager: end as on Ctrl-C, so that the bot process is stopped too.
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, asyncio.current_task().cancel)
+    bot = sandbox.bot
+    print(f"议事会助手 沙盒已启动：在浏览器打开 {sandbox.url}", flush=True)
+    print(f"  本地 Bot API 也在这个端口：{sandbox.server.base_url}<token>/；机器人日志 {bot.log_path}")
+    print(f"  沙盒数据在 {sandbox.workdir / 'council.db'}（每次启动清空，不碰正式数据库）")
+    try:
         if demo:
-            await play_demo(server, printer)
-        if stay:
-            print("\n沙盒继续运行中，按 Ctrl-C 结束。")
-            while bot.proc.poll() is None:
-                printer.show_new()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(sandbox.web.client_seen.wait(), 10)  # let an opened page watch it from the start
+            print("\n===== 演示：一次完整的议事（页面上同步播放）=====")
+            printer = Transcript(sandbox.server)
+            task = sandbox.web.start_demo()
+            while not task.done():
+                printer.show()
                 await asyncio.sleep(0.5)
-            print(f"机器人进程已退出（{bot.proc.returncode}），日志：{bot.log_path}")
+            printer.show()
+        print("\n沙盒运行中，按 Ctrl-C 结束。", flush=True)
+        await asyncio.to_thread(bot.proc.wait)  # Ctrl-C ends it: stop() below makes the bot exit
+        print(f"机器人进程已退出（{bot.proc.returncode}），日志：{bot.log_path}", file=sys.stderr)
+        return 1
     finally:
-        await bot.stop()
-        await server.stop()
-    return 0
-
-
-async def play_demo(server: BotApiServer, printer: Transcript) -> None:
-    wang = server.add_user("王社工")["id"]
-    residents = [server.add_user(name)["id"] for name in RESIDENTS]
-    group = server.create_group("永合社区 3幢2单元", members=[wang, *residents], admins=[wang], bot_admin=True,
-                                bot_can_pin=True)
-    printer.chat_id = group["id"]
-    print(f"\n===== 群聊「{group['title']}」（王社工是群管理员，{len(residents)} 位居民）=====")
-
-    async def say(user: int, text: str, wait_for: str, reply_to: int | None = None) -> dict:
-        server.send_message(group["id"], user, text, reply_to_message_id=reply_to)
-        message = await server.wait_for_bot_message(group["id"], wait_for, timeout=60)
-        printer.show_new()
-        return message
-
-    card = await say(wang, "发起议题 流浪狗扰民怎么办\n最近晚上总有狗叫，还追小孩，大家出出主意", "【议题】")
-    await say(residents[0], "建议：在3号楼西侧设固定投喂点", "已收到 #1")
-    await say(residents[1], "建议:联系区里的流浪动物救助站", "已收到 #2")
-    await say(residents[2], "遛狗必须牵绳，晚上十点后不在楼下喂狗", "已收到 #3", reply_to=card["message_id"])
-    ballot = await say(wang, "开始投票", "【投票】")
-    for resident, option in [(residents[0], 1), (residents[1], 2), (residents[3], 1)]:
-        query = server.press_button(group["id"], ballot["message_id"], resident, data=f"v:{_topic(ballot)}:{option}")
-        answer = await server.wait_for(lambda q=query: server.callback_answer(q), timeout=30)
-        print(f"  （{_name(server, resident)} 点了按钮 #{option}，提示：{answer['text']}）")
-    await say(residents[4], "投1", "的投票")
-    await say(wang, "结束投票", "【决议公示】")
-    print("\n----- 【投票】消息的最终样子 -----")
-    await asyncio.sleep(6)  # the ballot's last edit is debounced
-    final = next(m for m in server.bot_messages(group["id"]) if m["message_id"] == ballot["message_id"])
-    print(_indent(final.get("text", "")))
-    pinned = server.pinned_message(group["id"])
-    if pinned:
-        print(f"\n置顶消息：{pinned.get('text', '').splitlines()[0]}")
+        await sandbox.stop()
 
 
 class Transcript:
-    """Prints a group's messages once each, the way the chat shows them."""
+    """Prints the demo group's messages once each, first lines only, as the chat list would preview them."""
 
     def __init__(self, server: BotApiServer):
         self.server = server
-        self.chat_id: int | None = None
         self.shown: set[int] = set()
 
-    def show_new(self) -> None:
-        if self.chat_id is None:
+    def show(self) -> None:
+        chat_ids = [c.id for c in self.server.chats.values() if (c.title or "").startswith("演示")]
+        if not chat_ids:
             return
-        for message in self.server.chat_history(self.chat_id):
+        for message in self.server.chat_history(chat_ids[-1]):
             if message["message_id"] in self.shown or "text" not in message:
                 continue
             self.shown.add(message["message_id"])
             sender = message.get("from", {}).get("first_name", "?")
-            when = datetime.fromtimestamp(message["date"], SHANGHAI).strftime("%H:%M")
-            text = html.unescape(message["text"])
-            buttons = message.get("reply_markup", {}).get("inline_keyboard", [])
-            print(f"\n[{when}] {sender}：")
-            print(_indent(text))
-            if buttons:
-                print("  " + "  ".join(f"[{b['text']}]" for row in buttons for b in row))
+            when = datetime.fromtimestamp(message["date"], SHANGHAI).strftime("%H:%M:%S")
+            lines = message["text"].splitlines()
+            more = f"（另有 {len(lines) - 1} 行）" if len(lines) > 1 else ""
+            print(f"[{when}] {sender}：{lines[0]}{more}", flush=True)
 
 
-def _topic(ballot: dict) -> str:
-    data = ballot["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
-    return re.match(r"v:(\d+):", data).group(1)
-
-
-def _name(server: BotApiServer, user_id: int) -> str:
-    return server.users[user_id]["first_name"]
-
-
-def _indent(text: str) -> str:
-    return "\n".join("  " + line for line in text.splitlines())
-
-
-def run(port: int = 8081, demo: bool = True) -> int:
-    with contextlib.suppress(KeyboardInterrupt):
+def run(port: int = DEFAULT_PORT, demo: bool = False) -> int:
+    with contextlib.suppress(KeyboardInterrupt, asyncio.CancelledError):
         return asyncio.run(main(port, demo))
     return 0
 

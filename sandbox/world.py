@@ -316,6 +316,11 @@ class World:
         if self._poll is poll:
             self._poll = None
 
+    @property
+    def polling(self) -> bool:
+        """A getUpdates request is waiting now (the bot is connected)."""
+        return self._poll is not None
+
     def wake_polls(self) -> None:
         if self._poll is not None:
             self._poll.event.set()
