@@ -81,7 +81,8 @@ def _register_handlers(app: Application) -> None:
     # 3. Button taps. Votes first: they are most of the traffic and must be answered fast.
     app.add_handler(CallbackQueryHandler(votes.on_vote_button, pattern=r"^v:"))
     app.add_handler(CallbackQueryHandler(topics.on_pick, pattern=r"^pk:"))
-    app.add_handler(CallbackQueryHandler(proposals.on_pick_topic, pattern=r"^p[pf]:"))
+    app.add_handler(CallbackQueryHandler(proposals.on_pick_topic, pattern=r"^pp:"))
+    app.add_handler(CallbackQueryHandler(proposals.on_insist, pattern=r"^pf:"))
     app.add_handler(CallbackQueryHandler(proposals.on_support_instead, pattern=r"^sp:"))
     app.add_handler(CallbackQueryHandler(stale_button))  # anything else: an old or forged button
 

@@ -68,7 +68,15 @@ def similar_found(existing: Proposal, author: str) -> str:
 
 
 def similar_keyboard(topic_id: int, number: int, message_id: int) -> list[list[tuple[str, str]]]:
-    return [[(f"支持 #{number}", f"sp:{topic_id}:{number}:{message_id}"), ("仍然提交", f"pf:{topic_id}:{message_id}")]]
+    return [[(f"支持 #{number}", f"sp:{topic_id}:{number}:{message_id}"),
+             ("仍然提交", f"pf:{topic_id}:{number}:{message_id}")]]
+
+
+def similar_settled(author: str, number: int, supported: bool, new_number: int | None = None) -> str:
+    """The 【相似建议】 question once its author answered: the group sees what became of it."""
+    if supported:
+        return f"【相似建议】{escape(author)} 的建议和 #{number} 很接近。\n✅ 已改为支持 #{number}，没有重复提交。"
+    return f"【相似建议】{escape(author)} 的建议和 #{number} 很接近。\n✅ 仍然提交，编号 #{new_number}。"
 
 
 def support_toast(number: int, supporters: int) -> str:

@@ -35,18 +35,16 @@ async def propose(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: In
 
 
 async def on_pick_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """pp:<topic id>:<message id> — the author chose the topic of a waiting proposal.
-    pf:<topic id>:<message id> — the author submits a near-duplicate anyway (仍然提交)."""
+    """pp:<topic id>:<message id> — the author chose the topic of a waiting proposal."""
     svc, query = services(context), update.callback_query
     args = callback_args(update, 2)
     if args is None:
         await stale_button(update, context)
         return
     topic_id, message_id = map(int, args)
-    insist = query.data.startswith("pf:")
     try:
         result = await svc.council.propose_draft(query.message.chat.id, message_id, topic_id,
-                                                 person(query.from_user), check_similar=not insist)
+                                                 person(query.from_user), check_similar=True)
     except CouncilError as error:
         await answer_tap(update, error.text, alert=True)
         return
@@ -54,6 +52,25 @@ async def on_pick_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await answer_tap(update, f"和 #{result.number} 很接近，请看下面的提示")
     else:
         await answer_tap(update, f"已提交到议题{result.topic.number}，编号 #{result.number}")
+
+
+async def on_insist(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """pf:<topic id>:<similar number>:<message id> — the author submits a near-duplicate anyway (仍然提交)."""
+    svc, query = services(context), update.callback_query
+    args = callback_args(update, 3)
+    if args is None:
+        await stale_button(update, context)
+        return
+    topic_id, similar_to, message_id = map(int, args)
+    try:
+        result = await svc.council.propose_draft(query.message.chat.id, message_id, topic_id,
+                                                 person(query.from_user), check_similar=False)
+    except CouncilError as error:
+        await answer_tap(update, error.text, alert=True)
+        return
+    await answer_tap(update, f"已提交到议题{result.topic.number}，编号 #{result.number}")
+    svc.sender.edit(query.message.chat.id, query.message.message_id,
+                    texts.similar_settled(query.from_user.full_name, similar_to, False, result.number))
 
 
 async def on_support_instead(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -71,3 +88,5 @@ async def on_support_instead(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await answer_tap(update, error.text, alert=True)
         return
     await answer_tap(update, texts.support_toast(number, supporters))
+    svc.sender.edit(query.message.chat.id, query.message.message_id,
+                    texts.similar_settled(query.from_user.full_name, number, True))

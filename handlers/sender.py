@@ -43,6 +43,7 @@ class Sender:
         self._dirty_ballots: dict[int, int] = {}  # topic -> chat
         self._last_edit: dict[int, float] = {}  # topic -> time of the last edit
         self._vote_acks: dict[int, list[tuple[str, int]]] = defaultdict(list)  # chat -> (name, message id)
+        self._edits: dict[tuple[int, int], str] = {}  # (chat, message) -> new text, buttons removed
         self._retry_at: dict[int, float] = {}  # outbox id -> earliest retry
         self._paused_until = 0.0
 
@@ -54,6 +55,11 @@ class Sender:
 
     def ballot_changed(self, topic_id: int, chat_id: int) -> None:
         self._dirty_ballots[topic_id] = chat_id
+        self._wake.set()
+
+    def edit(self, chat_id: int, message_id: int, text: str) -> None:
+        """Replace a message's text and remove its buttons (a question that has been answered)."""
+        self._edits[(chat_id, message_id)] = text
         self._wake.set()
 
     def typed_vote(self, chat_id: int, name: str, message_id: int) -> None:
@@ -126,6 +132,15 @@ class Sender:
                 continue
             busy.add(chat_id)
             jobs.append(self._send_vote_acks(chat_id))
+        for chat_id, message_id in list(self._edits):
+            if chat_id in busy:
+                continue
+            free_at = self._free_at(chat_id, now)
+            if free_at > now:
+                later(free_at)
+                continue
+            busy.add(chat_id)
+            jobs.append(self._send_edit(chat_id, message_id))
         for topic_id, chat_id in list(self._dirty_ballots.items()):
             if chat_id in busy:
                 continue
@@ -201,6 +216,17 @@ class Sender:
         except NetworkError as exc:
             log.warning("ballot edit of topic %s failed, will retry: %s", topic_id, exc)
             self._dirty_ballots[topic_id] = topic.chat_id
+
+    async def _send_edit(self, chat_id: int, message_id: int) -> None:
+        text = self._edits.pop((chat_id, message_id))
+        self._count(chat_id)
+        try:
+            await self.bot.edit_message_text(text, chat_id, message_id)
+        except RetryAfter as exc:
+            self._edits.setdefault((chat_id, message_id), text)
+            self._pause(exc)
+        except TelegramError as exc:
+            log.info("edit of %s/%s not made: %s", chat_id, message_id, exc)
 
     async def _send_vote_acks(self, chat_id: int) -> None:
         acks = self._vote_acks.pop(chat_id)

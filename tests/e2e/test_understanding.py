@@ -23,12 +23,15 @@ async def test_a_near_duplicate_is_caught_and_becomes_support(telegram, run_bot)
     support = telegram.press_button(group.id, question["message_id"], chen, text="支持 #1")
     assert (await group.answer_of(support))["text"].startswith("已支持 #1（现有 2 人支持）")
     assert bot.scalar("SELECT COUNT(*) FROM proposals") == 2
+    await telegram.wait_for(lambda: "✅ 已改为支持 #1" in group.current(question)["text"], timeout=15)
+    assert not group.current(question).get("reply_markup")  # the question is settled for everyone to see
 
     group.say(daye, "建议：在西边找个固定的点喂流浪狗")
     again = await group.bot_says("【相似建议】", after=question["message_id"])
     insist = telegram.press_button(group.id, again["message_id"], daye, text="仍然提交")
     assert (await group.answer_of(insist))["text"] == "已提交到议题1，编号 #3"
     await group.bot_says("【征集建议】已收到 #3")
+    await telegram.wait_for(lambda: "✅ 仍然提交，编号 #3" in group.current(again)["text"], timeout=15)
 
     group.say(liu, "合并 1 3")
     await group.bot_says(Err.NOT_FACILITATOR)
