@@ -107,49 +107,31 @@ class Sender:
             await asyncio.gather(*jobs)
 
     async def _pick(self, now: float):
+        """At most one send per chat for this round, in order of importance: posts from the outbox (in their
+        order), typed-vote acknowledgements, settled questions, ballot tallies. Returns (sends, next wake-up)."""
         jobs, busy, next_time = [], set(), None
 
-        def later(t: float) -> None:
+        def offer(chat_id: int, ready_at: float, make_job) -> None:
             nonlocal next_time
-            next_time = t if next_time is None else min(next_time, t)
+            if chat_id in busy:
+                return
+            if ready_at > now:
+                next_time = ready_at if next_time is None else min(next_time, ready_at)
+                return
+            busy.add(chat_id)
+            jobs.append(make_job())
 
         for post in await self.outbox.pending():
-            if post.chat_id in busy:
-                continue
-            busy.add(post.chat_id)  # posts of one chat go out in order, one per round
-            retry_at = self._retry_at.get(post.id, 0.0)
-            free_at = self._free_at(post.chat_id, now)
-            if retry_at > now or free_at > now:
-                later(max(retry_at, free_at))
-                continue
-            jobs.append(self._send_post(post))
-        for chat_id in list(self._vote_acks):
-            if chat_id in busy or not self._vote_acks[chat_id]:
-                continue
-            free_at = self._free_at(chat_id, now)
-            if free_at > now:
-                later(free_at)
-                continue
-            busy.add(chat_id)
-            jobs.append(self._send_vote_acks(chat_id))
+            ready = max(self._retry_at.get(post.id, 0.0), self._free_at(post.chat_id, now))
+            offer(post.chat_id, ready, lambda post=post: self._send_post(post))
+            busy.add(post.chat_id)  # a chat's later posts wait for its first one
+        for chat_id in [c for c, acks in self._vote_acks.items() if acks]:
+            offer(chat_id, self._free_at(chat_id, now), lambda c=chat_id: self._send_vote_acks(c))
         for chat_id, message_id in list(self._edits):
-            if chat_id in busy:
-                continue
-            free_at = self._free_at(chat_id, now)
-            if free_at > now:
-                later(free_at)
-                continue
-            busy.add(chat_id)
-            jobs.append(self._send_edit(chat_id, message_id))
+            offer(chat_id, self._free_at(chat_id, now), lambda c=chat_id, m=message_id: self._send_edit(c, m))
         for topic_id, chat_id in list(self._dirty_ballots.items()):
-            if chat_id in busy:
-                continue
             ready = max(self._free_at(chat_id, now), self._last_edit.get(topic_id, 0.0) + self.edit_interval)
-            if ready > now:
-                later(ready)
-                continue
-            busy.add(chat_id)
-            jobs.append(self._edit_ballot(topic_id))
+            offer(chat_id, ready, lambda t=topic_id: self._edit_ballot(t))
         return jobs, next_time
 
     def _free_at(self, chat_id: int, now: float) -> float:
