@@ -11,6 +11,11 @@ Figures: similar-proposal precision/recall/F1 over all same-topic pairs at SIMIL
 similar() names a proposal of another cluster; vote reading accuracy for choice (choice + approval) and consent
 ballots with the false-vote rate on non-votes; keyword precision@5; category accuracy; civility accuracy.
 
+Unseen vocabulary (--unseen-draws, dev and test only): residents use words the lexicon lacks, and every labelled split
+has been looked at. So each draw drops a share of the lexicon's forms at random (negators and stopwords kept, jieba
+no longer told of the dropped words) and measures similar proposals again: what the lexicon-free parts of
+council.language (Reader._guess, the unknown-word weight) make of words they were not written for.
+
 Start-up, each run in a fresh interpreter: cold = empty cache directory (jieba builds its prefix dictionary and
 we write our cache), warm = the cache from the cold run. jieba's own marshal cache is timed the same way for
 comparison.
@@ -26,6 +31,7 @@ import argparse
 import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -36,7 +42,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from council.language import SIMILAR_THRESHOLD, Language  # noqa: E402 - the repository root must be on sys.path first
+from council.language import SIMILAR_THRESHOLD, Language, _lexicon  # noqa: E402 - the repository root must be on sys.path first
+from council.language._segmenter import Segmenter  # noqa: E402
+from council.language.meaning import Reader  # noqa: E402
 from tests.test_language_quality import (  # noqa: E402
     category_accuracy,
     civility_accuracy,
@@ -106,6 +114,50 @@ def quality(language: Language) -> dict:
                   f"false votes on non-votes {values['false_vote_rate']:.1%}")
         print(f"[{split}] keyword precision@5 {keywords:.3f}   category accuracy {category:.1%} ({n_categories} "
               f"topics)   civility accuracy {civil:.1%} ({n_civil} messages)")
+    return figures
+
+
+def drop_forms(text: str, share: float, rng: random.Random) -> str:
+    """lexicon.txt with each surface form but the canonical one dropped at random (with probability `share`);
+    negators and stopwords are closed classes, not vocabulary, and stay whole."""
+    lines = []
+    for line in text.splitlines():
+        items = line.split()
+        if not items or line.lstrip().startswith("#") or "!neg" in items or "!stop" in items:
+            lines.append(line)
+            continue
+        kept = [items[0]]
+        for position, item in enumerate(items[1:], start=1):
+            marked = re.match(r"[=@!~]", item) or "=" in items[:position]
+            if marked or rng.random() >= share:
+                kept.append(item)
+        lines.append(" ".join(kept))
+    return "\n".join(lines)
+
+
+def unseen_vocabulary(cache: str, draws: int, share: float) -> dict:
+    proposals = [row for row in load("proposals.jsonl") if row["split"] in ("dev", "test")]
+    full = _lexicon.lexicon()
+    extra_words = [word for word in _lexicon.user_words() if word not in full.form_to_group]  # userdict.txt
+    runs: dict[str, list[dict]] = {"dev": [], "test": []}
+    for draw in range(draws):
+        lexicon = _lexicon.parse_lexicon(drop_forms(_lexicon._data("lexicon.txt"), share, random.Random(draw)))
+        language = Language(cache_dir=cache)
+        language.segmenter = Segmenter(cache, extra_words + [form for form in lexicon.form_to_group
+                                                             if len(form) >= 2 and not form.isascii()])
+        language.segmenter.load()
+        language._lexicon = lexicon
+        language._reader = Reader(lexicon, language._stopwords, language.segmenter.cut)
+        for split in runs:
+            runs[split].append(prf(similarity_pairs(language, proposals, split), SIMILAR_THRESHOLD))
+    figures = {}
+    for split, rows in runs.items():
+        mean = {key: statistics.mean(row[key] for row in rows) for key in ("precision", "recall", "f1")}
+        mean["min_precision"] = min(row["precision"] for row in rows)
+        figures[split] = mean
+        print(f"[{split}] unseen vocabulary ({share:.0%} of the lexicon's forms dropped, mean of {draws} draws): "
+              f"precision {mean['precision']:.3f} (lowest {mean['min_precision']:.3f})  recall {mean['recall']:.3f}"
+              f"  F1 {mean['f1']:.3f}")
     return figures
 
 
@@ -179,11 +231,15 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--unseen-draws", type=int, default=6, help="lexicons with forms dropped (0: skip)")
+    parser.add_argument("--unseen-share", type=float, default=0.3, help="share of the forms dropped in each")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as cache:
         language = Language(cache_dir=cache)
         language.warm_up()
         summary = {"quality": quality(language)}
+        if args.unseen_draws:
+            summary["unseen_vocabulary"] = unseen_vocabulary(cache, args.unseen_draws, args.unseen_share)
         fresh = Language(cache_dir=cache)  # no signatures cached yet
         fresh.warm_up()
         summary["throughput"] = throughput(fresh, args.messages, args.seed)

@@ -116,6 +116,21 @@ def test_removal_and_permission_are_read_as_opposites(language):
     assert language.similar("鞋柜靠墙放不影响走路，应该允许", [(1, "以后楼道里不许再堆东西")]) is None
 
 
+def test_words_the_lexicon_lacks_are_guessed_from_its_own_forms(language):
+    # a verb jieba cut from its complement (铲 了) is read as the lexicon's 铲掉; a reduplicated verb (谈一谈) as 谈谈
+    assert language.similar("把楼顶的菜地铲了", [(1, "楼顶的菜地全部铲掉")]).number == 1
+    assert language.similar("找烧烤店老板谈一谈", [(2, "跟烧烤店老板谈谈")]).number == 2
+    # a guess keeps the polarity of its clause …
+    assert language.similar("不许把菜地铲了", [(1, "把菜地铲掉")]) is None
+    # … weighs no more than the unknown word would have, and never sets a place
+    sign, weight = language.signature("把菜地铲了").features["移除"]
+    assert sign == 1 and weight <= 0.3
+    assert language.signature("把菜地铲了").features["种菜"][0] == -1  # the guessed removal still turns its object
+    assert language.signature("东西吊下来").features["高空抛物"][1] <= 0.3  # 吊下来 ends as 扔下来, 掉下来 do
+    guessed_place = language.signature("花盆不许放在外面")  # 外面 ends as 窗户外面 does
+    assert "窗台" in guessed_place.features and not guessed_place.places
+
+
 def test_similar_edge_cases(language):
     assert language.similar("设固定投喂点", []) is None
     assert language.similar("", [(1, "设固定投喂点")]) is None
@@ -224,3 +239,16 @@ def test_jieba_start_up_is_silent_and_our_warnings_still_show(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.strip() == "ours raised"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("充电一次收一块钱，按次收费", "充电按每次5毛收"),  # 元 against 毛
+        ("电梯挡光，给一楼每户补偿两万块", "一楼补偿定一万就够了"),  # 万
+        ("遛狗不捡狗屎的罚款50", "不铲狗屎的罚200"),  # an amount without 元
+        ("访客车停车免费一个钟头", "访客停车前两个小时免费"),  # 钟头 is 小时
+    ],
+)
+def test_other_amounts_are_other_proposals(language, a, b):
+    assert language.similar(b, [(1, a)]) is None
