@@ -79,14 +79,16 @@ async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def _reply_to_bot(update: Update, context: ContextTypes.DEFAULT_TYPE, replied: Message) -> None:
-    """A reply to one of our cards: a proposal while the topic collects, a vote while it votes."""
+    """A reply to a topic's 【议题】 card is a proposal while the topic collects; a reply to any other message of
+    a topic (its ballot, an acknowledgement) may be a vote for it. "好的，谢谢" to an acknowledgement is chat."""
     topic = await services(context).council.topic_for_message(update.effective_chat.id, replied.message_id)
     if topic is None:
         await votes.typed_vote(update, context)
-        return
-    if topic.state is State.COLLECTING:
+    elif topic.state is State.COLLECTING and replied.message_id == topic.card_message_id:
         await proposals.propose(update, context, Intent("propose", text=update.effective_message.text),
                                 reply_to=replied.message_id)
+    elif topic.state is State.COLLECTING:
+        await votes.typed_vote(update, context)  # not a proposal; and no ballot of this topic is open yet
     else:
         await votes.typed_vote(update, context, replied_topic=topic)  # a vote on a closed ballot is told so
 

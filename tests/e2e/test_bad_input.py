@@ -86,12 +86,15 @@ async def test_commands_in_the_wrong_chat(telegram, run_bot):
 
 
 async def test_chit_chat_is_left_alone(telegram, run_bot):
-    await run_bot()
+    bot = await run_bot()
     group = Group(telegram)
     wang, resident = group.facilitator, group.residents[0]
     await group.open_topic("噪音扰民", "晚上十点后停止装修")
+    ack = await group.bot_says("【征集建议】已收到 #1")
+    group.say(resident, "好的，谢谢", reply_to=ack["message_id"])  # a reply to an acknowledgement is not a proposal
     group.say(wang, "开始投票")
     await group.bot_says("【投票】")
+    assert bot.scalar("SELECT COUNT(*) FROM proposals") == 1
     before = len(group.bot_texts())
     for text in ["3号楼的狗又叫了", "二楼又在装修", "明天2点开会吗", "我不投2号", "好的👌", "建议大家早点睡"]:
         group.say(resident, text)
