@@ -51,7 +51,3 @@ def format_left(seconds: float) -> str:
     if minutes:
         return f"{minutes}分钟"
     return "不到1分钟"
-
-
-def format_duration(seconds: int) -> str:
-    return format_left(seconds) if seconds >= 60 else f"{seconds}秒"

@@ -13,6 +13,7 @@ from council.config import Config
 from council.models import Person
 from council.service import Council
 from council.texts import Err
+from handlers.deadlines import Deadlines
 from handlers.roles import ChatInfo
 from handlers.sender import Sender
 
@@ -25,7 +26,7 @@ class Services:
     council: Council
     sender: Sender
     chats: ChatInfo
-    deadlines: object  # handlers.deadlines.Deadlines (typed loosely to avoid an import cycle)
+    deadlines: Deadlines
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

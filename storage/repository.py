@@ -331,10 +331,6 @@ class Repository:
             ),
         )
 
-    async def resolution_row(self, topic_id: int) -> dict | None:
-        row = await self._one("SELECT * FROM resolutions WHERE topic_id = ?", (topic_id,))
-        return dict(row) if row else None
-
     async def audit(self, chat_id: int, topic_id: int | None, actor_id: int | None, action: str, detail: str,
                     now: float) -> None:
         await self._run(
