@@ -1,0 +1,76 @@
+"""The week's topics as CSV (attached to 【每周议事简报】), made to open right in Excel on a Chinese Windows machine.
+
+UTF-8 with a BOM (without it Excel reads the file as GBK and shows mojibake), CRLF line ends, Chinese headers,
+local times as "2026-11-23 20:00" and participation as "35%" (Excel reads both as values). A cell that starts
+with = + - @ or a tab/CR gets a leading apostrophe, so a topic title can never run as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import tzinfo
+
+from council.digest import OUTCOME_NAMES, STATE_NAMES, TopicRow
+from council.timeutil import local
+
+HEADERS = (
+    "群名", "议题号", "标题", "分类", "状态", "发起时间", "结束时间", "建议数", "投票人数", "群人数", "参与率",
+    "法定人数", "是否达到", "结果", "决议内容",
+)
+BOM = b"\xef\xbb\xbf"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MET = {True: "是", False: "否", None: ""}
+
+
+def safe_cell(text: str) -> str:
+    """A user-supplied string as a cell that spreadsheet programs show as text, never evaluate."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _time(ts: float | None, tz: tzinfo) -> str:
+    if ts is None:
+        return ""
+    t = local(ts, tz)
+    return f"{t.year}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"
+
+
+def _pct(share: float | None) -> str:
+    if share is None:
+        return ""
+    value = round(share * 100)
+    return "<1%" if value == 0 and share > 0 else f"{value}%"
+
+
+def _optional(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _row(topic: TopicRow, tz: tzinfo) -> list[str]:
+    return [
+        safe_cell(topic.chat_title),
+        str(topic.number),
+        safe_cell(topic.title),
+        safe_cell(topic.category),
+        STATE_NAMES.get(topic.state, topic.state),
+        _time(topic.opened_at, tz),
+        _time(topic.closed_at, tz),
+        str(topic.proposals),
+        str(topic.voters),
+        _optional(topic.members),
+        _pct(topic.participation),
+        _optional(topic.quorum_needed),
+        _MET[topic.quorum_met],
+        OUTCOME_NAMES.get(topic.outcome, topic.outcome) if topic.outcome else "",
+        safe_cell(topic.winner),
+    ]
+
+
+def render_csv(topics: list[TopicRow], tz: tzinfo) -> bytes:
+    """The digest's topics, one row each, as the bytes of a .csv file."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for topic in topics:
+        writer.writerow(_row(topic, tz))
+    return BOM + buffer.getvalue().encode("utf-8")
