@@ -33,12 +33,16 @@ from telegram.ext import (
 from council.config import Config, ConfigError, load
 from council.language import Language
 from council.outbox import Outbox
+from council.reports import Reports
+from council.schedule import Cron, QuietHours
 from council.service import Council
+from council.summaries import ScheduleRules, Summaries
 from handlers import chats, menus, messages, proposals, topics, updates, votes
 from handlers.common import Services, stale_button
 from handlers.deadlines import Deadlines
 from handlers.errors import on_error
 from handlers.roles import ChatInfo
+from handlers.schedules import Schedules
 from handlers.sender import Sender
 from storage.db import Database
 
@@ -90,7 +94,8 @@ def _register_handlers(app: Application) -> None:
     app.add_handler(CommandHandler("start", messages.start))
     for name, action in [("help", "help"), ("open", "open"), ("propose", "propose"), ("vote", "vote"),
                          ("close", "close"), ("status", "status"), ("cancel", "cancel"), ("hide", "hide"),
-                         ("merge", "merge"), ("category", "category"), ("setup", "setup")]:
+                         ("merge", "merge"), ("category", "category"), ("setup", "setup"), ("summary", "summary"),
+                         ("digest", "digest"), ("export", "export")]:
         app.add_handler(CommandHandler(name, messages.command(action)))
 
     # 5. Plain text: Chinese triggers, replies to our cards, typed votes; the rest is neighbours' chat.
@@ -106,26 +111,32 @@ def _register_handlers(app: Application) -> None:
 
 
 async def _start_services(app: Application) -> None:
-    """After Telegram said hello and before the first update: database, sender, menus, deadlines."""
+    """After Telegram said hello and before the first update: database, sender, menus, deadlines, schedules."""
     config: Config = app.bot_data["config"]
     db = Database(config.db_path)
     await db.connect()
     language = Language(cache_dir=Path(config.db_path).parent)  # jieba's cache lives beside the database
     # Load jieba in a thread so start-up does not wait; the first message that needs it would.
     app.bot_data["warm_up"] = asyncio.create_task(asyncio.to_thread(_warm_up, language), name="jieba-warm-up")
-    council = Council(db, config.council, config.tz, language)
+    quiet = QuietHours.parse(config.schedule.quiet_hours, config.tz)
+    council = Council(db, config.council, config.tz, language, quiet=quiet)
     sender = Sender(app.bot, council, Outbox(db))
     council.on_post = sender.notify
     chat_info = ChatInfo(app.bot, config.roles.facilitators)
-    deadlines = Deadlines(app.job_queue, council, sender, chat_info)
+    summaries = Summaries(council, ScheduleRules(Cron(config.schedule.daily_summary, config.tz),
+                                                 config.schedule.reminders_before, quiet))
+    reports = Reports(council, Cron(config.schedule.weekly_digest, config.tz), config.roles.staff_chats)
+    deadlines = Deadlines(app.job_queue, council, sender, chat_info, summaries)
     app.bot_data["db"] = db
-    app.bot_data["services"] = Services(config, council, sender, chat_info, deadlines)
+    app.bot_data["services"] = Services(config, council, sender, chat_info, deadlines, summaries, reports)
     await menus.register(app.bot)
     sender.start()
     for topic in await council.due_work():
         if topic.ballot_message_id:
             sender.ballot_changed(topic.id, topic.chat_id)  # the tally may have moved after the last edit
     await deadlines.rebuild()
+    Schedules(app.job_queue, summaries, reports, config.schedule.daily_summary, config.schedule.weekly_digest,
+              quiet).start()
     log.info("ready as @%s (database %s)", app.bot.username, config.db_path)
 
 

@@ -11,9 +11,11 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from council.schedule import QuietHours, cron_trigger
 from council.timeutil import parse_clock, parse_duration
 
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
@@ -44,7 +46,7 @@ class Schedule:
     daily_summary: str = "20:00"
     weekly_digest: str = "0 9 * * mon"
     reminders_before: tuple[int, ...] = (86400, 7200)
-    quiet_hours: tuple[tuple[int, int], tuple[int, int]] | None = ((22, 0), (7, 0))
+    quiet_hours: str | None = "22:00-07:00"  # None: no quiet hours (council.schedule.QuietHours reads it)
 
 
 @dataclass(frozen=True)
@@ -224,15 +226,15 @@ class _Reader:
                     return value.strip()
         raise ConfigError(f'{key}: must be a time of day such as "20:00" or a crontab line (got {value!r})')
 
-    def quiet_hours(self, key: str, default: str):
+    def quiet_hours(self, key: str, default: str) -> str | None:
         value = self._get(key, default)
         if value in ("", "off", False):
             return None
         try:
-            start, end = str(value).split("-")
-            return parse_clock(start), parse_clock(end)
+            QuietHours.parse(str(value), UTC)
         except ValueError:
             raise ConfigError(f'{key}: must be a range such as "22:00-07:00", or "off" (got {value!r})') from None
+        return str(value).strip()
 
     def reject_unknown(self) -> None:
         for section, table in self.raw.items():
@@ -245,17 +247,11 @@ class _Reader:
 
 
 def is_crontab(line: str) -> bool:
-    """A crontab line of 5 fields, or 6 with seconds first, that APScheduler's CronTrigger accepts."""
-    from apscheduler.triggers.cron import CronTrigger  # plain Python scheduling library, no Telegram
-
-    fields = str(line).split()
-    if len(fields) not in (5, 6):
+    """A crontab line of 5 fields, or 6 with seconds first (weekday numbers as crontab reads them)."""
+    if len(str(line).split()) not in (5, 6):
         return False
-    if len(fields) == 5:
-        fields = ["0", *fields]
-    second, minute, hour, day, month, day_of_week = fields
     try:
-        CronTrigger(second=second, minute=minute, hour=hour, day=day, month=month, day_of_week=day_of_week)
+        cron_trigger(line, UTC)
     except ValueError:
         return False
     return True

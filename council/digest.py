@@ -43,8 +43,8 @@ class TopicRow:
     @property
     def participation(self) -> float | None:
         """Voters as a share of members, for a closed ballot with a known member count."""
-        if self.outcome is None or not self.members:
-            return None
+        if self.outcome in (None, "no_proposals") or not self.members:
+            return None  # nothing was put to the vote
         return self.voters / self.members
 
 

@@ -140,8 +140,11 @@ class Post:
     text: str
     keyboard: Keyboard | None = None
     reply_to: int | None = None
-    purpose: str = "notice"  # card, ack, ballot, resolution, notice, reply
+    purpose: str = "notice"  # card, ack, ballot, resolution, notice, reply, summary, reminder, digest, export
     topic_id: int | None = None
     pin: bool = False
     id: int | None = None
     attempts: int = 0
+    not_before: float | None = None  # quiet hours: not sent before this time
+    document: bytes | None = None  # sent as a file named `filename`, with `text` as its caption
+    filename: str | None = None

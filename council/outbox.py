@@ -15,8 +15,9 @@ class Outbox:
         self.clock = clock
 
     async def pending(self, limit: int = 200) -> list[Post]:
+        """Posts to send now (those held for quiet hours wait for their time)."""
         async with self.db.transaction() as repo:
-            return await repo.pending_posts(limit)
+            return await repo.pending_posts(self.clock(), limit)
 
     async def sent(self, post: Post, message_id: int) -> None:
         async with self.db.transaction() as repo:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
 class Intent:
-    action: str  # open, propose, vote, close, status, cancel, hide, merge, category, setup, help
+    action: str  # open, propose, vote, close, status, cancel, hide, merge, category, setup, help, summary,
+    #               digest, export
     text: str = ""  # the rest of the message (title and background, proposal text, a category)
     number: int | None = None  # a topic number (开始投票 2) or a proposal number (隐藏 3)
     numbers: tuple[int, ...] = ()  # merge: (into, merged)
@@ -31,6 +33,9 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("合并", "merge"),
     ("分类", "category"),
     ("进度", "status"),
+    ("小结", "summary"),
+    ("简报", "digest"),
+    ("导出", "export"),
     ("议题", "status"),
     ("设置", "setup"),
     ("帮助", "help"),
@@ -38,7 +43,7 @@ _TRIGGERS: list[tuple[str, str]] = [
 # What may follow a trigger word: nothing, a separator, or a number.
 _SEPARATOR = re.compile(r"^(?:[\s:：,，?？!！。]+|(?=\d)|$)")
 # Triggers that take no free text: the rest must be empty or a number.
-_NUMBER_ONLY = {"vote", "close", "cancel", "status", "setup", "help", "hide"}
+_NUMBER_ONLY = {"vote", "close", "cancel", "status", "setup", "help", "hide", "summary", "export"}
 _PUNCT_TAIL = "。.!！~～?？ \t"
 
 
@@ -59,6 +64,8 @@ def parse_trigger(text: str) -> Intent | None:
             return parse_merge(rest)
         if action == "category" and not re.fullmatch(r"[\w\s]{0,8}", rest):
             return None  # 分类 takes one short name: "分类垃圾要按时投放" is chat
+        if action == "digest" and not re.fullmatch(r"[\d\s年月日号/.-]{0,12}", rest.strip()):
+            return None  # 简报 takes a date at most: "简报 我看过了" is chat
         if action in _NUMBER_ONLY:
             number_text = rest.strip(_PUNCT_TAIL)
             if number_text == "":
@@ -103,3 +110,28 @@ def split_title(text: str) -> tuple[str, str]:
     if not lines:
         return "", ""
     return lines[0].strip(), "\n".join(line.rstrip() for line in lines[1:]).strip()
+
+
+_DAY_FORMATS = [
+    re.compile(r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?$"),
+    re.compile(r"^(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?$"),
+]
+
+
+def parse_day(text: str, today: date) -> date | None:
+    """A date as staff write it: 2026-11-09, 2026/11/9, 2026年11月9日, 11月9日, 11-09 (without a year: the
+    latest such day not after today). None when it is not a date."""
+    text = text.strip()
+    for pattern in _DAY_FORMATS:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        year = int(match.group("y")) if "y" in pattern.groupindex else today.year
+        try:
+            day = date(year, int(match.group("m")), int(match.group("d")))
+            if "y" not in pattern.groupindex and day > today:
+                day = date(year - 1, day.month, day.day)
+        except ValueError:
+            return None
+        return day
+    return None

@@ -12,6 +12,7 @@ import io
 from datetime import tzinfo
 
 from council.digest import OUTCOME_NAMES, STATE_NAMES, TopicRow
+from council.models import CONSENT_OPTIONS, Method, Proposal, Topic
 from council.timeutil import local
 
 HEADERS = (
@@ -73,4 +74,31 @@ def render_csv(topics: list[TopicRow], tz: tzinfo) -> bytes:
     writer.writerow(HEADERS)
     for topic in topics:
         writer.writerow(_row(topic, tz))
+    return BOM + buffer.getvalue().encode("utf-8")
+
+
+# ---------------------------------------------------------------- /export: one topic
+
+
+TOPIC_HEADERS = ("编号", "建议内容", "提出人", "提出时间", "支持人数", "得票", "状态")
+
+
+def topic_csv(topic: Topic, proposals: list[Proposal], supports: dict[int, int], votes: dict[int, int],
+              tz: tzinfo) -> bytes:
+    """One topic for its facilitator: every proposal with its supporters and votes. Ballots are secret, so there
+    are counts only, never who voted what."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    closed = f"结束 {_time(topic.closed_at, tz)}" if topic.closed_at else ""
+    writer.writerow((f"议题{topic.number}", safe_cell(topic.title), STATE_NAMES.get(topic.state, topic.state),
+                     f"发起 {_time(topic.opened_at, tz)}", closed))
+    writer.writerow(TOPIC_HEADERS)
+    if topic.method is Method.CONSENT:
+        for number, label in CONSENT_OPTIONS.items():
+            writer.writerow(("", label, "", "", "", votes.get(number, 0), "表决选项"))
+    for p in proposals:
+        state = "已隐藏" if p.hidden else f"已合并到 #{p.merged_into}" if p.merged_into else "有效"
+        counted = votes.get(p.number, 0) if topic.method is not Method.CONSENT else ""
+        writer.writerow((f"#{p.number}", safe_cell(p.text), safe_cell(p.author_name), _time(p.created_at, tz),
+                         supports.get(p.number, 0), counted, state))
     return BOM + buffer.getvalue().encode("utf-8")

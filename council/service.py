@@ -21,6 +21,7 @@ from council.models import CATEGORIES, Method, Person, Post, Resolution, State, 
 from council.parsing import split_title
 from council.proposing import Proposing
 from council.results import Choice, CouncilError, VoteResult
+from council.schedule import QuietHours
 from council.texts import Err
 
 log = logging.getLogger(__name__)
@@ -29,8 +30,10 @@ MAX_TITLE_CHARS = 60
 
 class Council(Proposing):
     def __init__(self, db, rules_: CouncilRules, tz: tzinfo, language: Language,
-                 clock: Callable[[], float] = time.time, on_post: Callable[[], None] = lambda: None):
+                 clock: Callable[[], float] = time.time, on_post: Callable[[], None] = lambda: None,
+                 quiet: QuietHours | None = None):
         self.db = db
+        self.quiet = quiet  # a resolution reached by a deadline in quiet hours is published when they end
         self.language = language  # residents' Chinese: typed votes, near-duplicates, keywords, categories, civility
         self.rules = rules_
         self.tz = tz
@@ -229,8 +232,9 @@ class Council(Proposing):
             await repo.update_topic(topic, state=State.CLOSED, closed_at=now)
             res = Resolution(topic, tally, members, needed, tally.voters >= needed, result)
             await repo.insert_resolution(res, now)
+            held = self.quiet.hold_until(now) if self.quiet and actor is None else None
             await repo.enqueue(Post(topic.chat_id, texts.resolution(res), purpose="resolution", topic_id=topic.id,
-                                    pin=True), now)
+                                    pin=True, not_before=held), now)
             await repo.audit(topic.chat_id, topic.id, actor.id if actor else None, "close", result.kind, now)
         self.on_post()
         return res

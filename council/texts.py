@@ -27,6 +27,27 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Parts of at most `limit` characters, cut between lines (a line longer than that is cut where it must be).
+    Our HTML never spans lines, so every part is well-formed on its own."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            candidate = line
+        current = candidate
+    parts.append(current)
+    return [part for part in parts if part.strip()] or [text]
+
+
 def topic_name(topic: Topic) -> str:
     return f"议题{topic.number}「{escape(shorten(topic.title, 40))}」"
 
@@ -185,7 +206,7 @@ def resolution(res: Resolution) -> str:
     kind = res.outcome.kind
     if kind == "winner":
         best = res.outcome.winners[0]
-        lines.append(f"<b>结果：#{best.number} {escape(shorten(best.text, 120))} 得票最多，形成决议。</b>")
+        lines.append(f"<b>结果：#{best.number} {escape(shorten(best.text, 300))} 得票最多，形成决议。</b>")
     elif kind == "passed":
         lines.append("<b>结果：赞成多于反对，议题通过。</b>")
     elif kind == "tie" and res.outcome.winners:
@@ -250,14 +271,17 @@ HELP = """【议事会助手 使用说明】
 · 提建议：发「建议：您的想法」，或回复【议题】消息
 · 投票：点【投票】消息下面的按钮，或发「投2」「2号」；表决时发「赞成」「反对」「弃权」
 · 改票：截止前再投一次，以最后一次为准
-· 看进度：发「进度」
+· 看进度：发「进度」；看今天的小结：发「小结」
 
 议事员（群管理员）：
 · 发起议题 标题（换行写背景）  /open
 · 开始投票  /vote      · 结束投票  /close
 · 隐藏 3（隐藏第3条建议）  /hide 3
 · 取消议题  /cancel     · 设置（检查我的权限）  /setup
+· 导出 2（导出议题2的建议和票数，CSV 文件）  /export
 多个议题同时进行时，可以在命令后加议题号，如「开始投票 2」，或回复该议题的消息。
+
+社区工作人员：在工作人员群或私聊我发「简报」，收到本周的议事简报（附网页版和 CSV）；「简报 2026-11-09」看那一周。
 
 投票不公开：大家只看到票数，看不到谁投了什么。"""
 
@@ -344,6 +368,7 @@ class Err:
     MERGE_USAGE = "请写上两个建议编号，把后一个合并到前一个，例如：合并 2 5"
     MERGE_NOT_COLLECTING = "只能在征集建议阶段合并建议；投票已开始的话，可以用「隐藏 N」去掉重复的一条。"
     MERGE_SAME = "这是同一条建议，不用合并。"
+    EXPORT_USAGE = "请这样发：导出 2（导出议题2），或只发「导出」导出最近的一个议题。"
 
     @staticmethod
     def proposal_too_long(limit: int, length: int) -> str:

@@ -30,6 +30,11 @@ def local(ts: float, tz: tzinfo) -> datetime:
     return datetime.fromtimestamp(ts, tz)
 
 
+def local_midnight(ts: float, tz: tzinfo) -> float:
+    """The start of the local day of `ts`."""
+    return local(ts, tz).replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
+
+
 def format_when(ts: float, tz: tzinfo) -> str:
     """A deadline as residents read it: 11月26日（周四）20:00."""
     moment = local(ts, tz)

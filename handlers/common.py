@@ -11,7 +11,9 @@ from telegram.ext import ContextTypes
 
 from council.config import Config
 from council.models import Person
+from council.reports import Reports
 from council.service import Council
+from council.summaries import Summaries
 from council.texts import Err
 from handlers.deadlines import Deadlines
 from handlers.roles import ChatInfo
@@ -27,6 +29,8 @@ class Services:
     sender: Sender
     chats: ChatInfo
     deadlines: Deadlines
+    summaries: Summaries
+    reports: Reports
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -1,8 +1,8 @@
 """Deadlines on PTB's JobQueue (APScheduler). The database says what is due; jobs only wake us up.
 
-At start-up every open topic gets a job at its next deadline — one already past runs at once. A sweep every
-half minute catches anything a lost job would miss. Transitions are guarded by the topic's state inside
-their transaction, so a deadline acted on twice changes nothing the second time.
+At start-up every open topic gets a job at its next deadline — one already past runs at once — and one at each
+reminder time of its ballot. A sweep every half minute catches anything a lost job would miss. Transitions are
+guarded by the topic's state inside their transaction, so a deadline acted on twice changes nothing the second time.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from telegram.ext import ContextTypes, JobQueue
 
 from council.models import State, Topic
 from council.service import Council
+from council.summaries import Summaries
 from handlers.roles import ChatInfo
 from handlers.sender import Sender
 
@@ -22,11 +23,12 @@ SWEEP_EVERY = 30.0
 
 
 class Deadlines:
-    def __init__(self, job_queue: JobQueue, council: Council, sender: Sender, chats: ChatInfo):
+    def __init__(self, job_queue: JobQueue, council: Council, sender: Sender, chats: ChatInfo, summaries: Summaries):
         self.job_queue = job_queue
         self.council = council
         self.sender = sender
         self.chats = chats
+        self.summaries = summaries  # 【提醒】 before a ballot closes
 
     async def rebuild(self) -> int:
         """Jobs for every open topic, from the database. Returns how many."""
@@ -38,22 +40,30 @@ class Deadlines:
         return len(topics)
 
     def schedule(self, topic: Topic) -> None:
-        """One job at the topic's next deadline (none once it is closed or cancelled)."""
+        """One job at the topic's next deadline (none once it is closed or cancelled), and one at each of its
+        ballot's reminder times still to come."""
         self.unschedule(topic.id)
         deadline = topic.deadline()
         if deadline is None:
             return
-        self.job_queue.run_once(self._fire, when=max(0.0, deadline - time.time()), data=topic.id,
-                                name=f"topic:{topic.id}")
+        now = time.time()
+        self.job_queue.run_once(self._fire, when=max(0.0, deadline - now), data=topic.id, name=f"topic:{topic.id}")
+        for when in self.summaries.reminder_times(topic):
+            if when > now:
+                self.job_queue.run_once(self._remind, when=when - now, name=f"topic:{topic.id}")
 
     def unschedule(self, topic_id: int) -> None:
         for job in self.job_queue.get_jobs_by_name(f"topic:{topic_id}"):
             job.schedule_removal()
 
+    async def _remind(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self.summaries.reminders_due()
+
     async def _fire(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self.act(context.job.data)
 
     async def _sweep(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self.summaries.reminders_due()
         now = time.time()
         for topic in await self.council.due_work():
             deadline = topic.deadline()

@@ -14,6 +14,7 @@ from telegram import (
 RESIDENTS = [
     BotCommand("propose", "提建议（也可以直接发「建议：…」）"),
     BotCommand("status", "看进度（也可以发「进度」）"),
+    BotCommand("summary", "今日小结（也可以发「小结」）"),
     BotCommand("help", "使用说明"),
 ]
 FACILITATORS = [
@@ -24,12 +25,14 @@ FACILITATORS = [
     BotCommand("merge", "合并重复建议：/merge 保留的编号 并入的编号"),
     BotCommand("category", "查看或修改议题分类：/category 停车"),
     BotCommand("cancel", "取消议题"),
+    BotCommand("export", "导出议题的建议和票数（CSV）：/export 议题号"),
     BotCommand("setup", "检查我在本群的权限"),
     *RESIDENTS,
 ]
 PRIVATE = [
     BotCommand("start", "开始"),
     BotCommand("help", "使用说明"),
+    BotCommand("digest", "每周议事简报（社区工作人员）：/digest 或 /digest 2026-11-09"),
 ]
 
 

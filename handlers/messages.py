@@ -15,7 +15,7 @@ from council import texts
 from council.models import State
 from council.parsing import Intent, parse_command, parse_trigger
 from council.texts import Err
-from handlers import proposals, topics, votes
+from handlers import proposals, reports, topics, votes
 from handlers.common import answer, is_group, services
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE, Intent], Awaitable[None]]
@@ -32,6 +32,9 @@ DISPATCH: dict[str, Handler] = {
     "status": topics.status,
     "setup": topics.setup,
     "help": topics.help_,
+    "summary": reports.summary,
+    "digest": reports.digest,
+    "export": reports.export,
 }
 
 
@@ -70,8 +73,8 @@ async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     intent = parse_trigger(update.effective_message.text)
-    if intent is not None and intent.action == "help":
-        await topics.help_(update, context, intent)
+    if intent is not None and intent.action in ("help", "digest"):
+        await DISPATCH[intent.action](update, context, intent)
     elif intent is not None:
         await answer(update, context, Err.GROUP_ONLY)
     else:

@@ -14,7 +14,7 @@ import logging
 import time
 from collections import defaultdict, deque
 
-from telegram import Bot, ReplyParameters
+from telegram import Bot, InputFile, Message, ReplyParameters
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from council import texts
@@ -150,13 +150,16 @@ class Sender:
     # ------------------------------------------------------------------ the three kinds of sends
 
     async def _send_post(self, post: Post) -> None:
-        self._count(post.chat_id)
+        reply = ReplyParameters(post.reply_to, allow_sending_without_reply=True) if post.reply_to else None
         try:
-            message = await self.bot.send_message(
-                post.chat_id, post.text, reply_markup=markup(post.keyboard),
-                reply_parameters=ReplyParameters(post.reply_to, allow_sending_without_reply=True)
-                if post.reply_to else None,
-            )
+            if post.document is not None:
+                self._count(post.chat_id)
+                message = await self.bot.send_document(
+                    post.chat_id, InputFile(post.document, filename=post.filename), caption=post.text or None,
+                    reply_parameters=reply,
+                )
+            else:
+                message = await self._send_text(post, reply)
         except TelegramError as exc:
             await self._failed(post, exc)
             return
@@ -166,6 +169,19 @@ class Sender:
             self._last_edit[post.topic_id] = time.monotonic()
         if post.pin:
             await self._pin(post.chat_id, message.message_id)
+
+    async def _send_text(self, post: Post, reply: ReplyParameters | None) -> Message:
+        """One message, or several cut between lines when the text is over Telegram's 4096 characters (the
+        buttons go with the last part; the post is known by its first)."""
+        parts = texts.split_message(post.text)
+        first = None
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            self._count(post.chat_id)
+            message = await self.bot.send_message(post.chat_id, part, reply_markup=markup(post.keyboard) if last
+                                                  else None, reply_parameters=reply if index == 0 else None)
+            first = first or message
+        return first
 
     async def _pin(self, chat_id: int, message_id: int) -> None:
         self._count(chat_id)

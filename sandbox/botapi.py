@@ -27,6 +27,7 @@ from aiohttp import web
 
 from . import methods_chats, methods_messages
 from .errors import ApiError
+from .faults import Faults
 from .limits import COUNTED_METHODS, RateLimiter
 from .observe import Observer
 from .scenario import Scenario
@@ -38,7 +39,7 @@ METHODS = {**methods_chats.METHODS, **methods_messages.METHODS}
 _PATH = re.compile(r"/bot([^/]*)/([^/]*)")
 
 
-class BotApiServer(Scenario, Observer):
+class BotApiServer(Faults, Scenario, Observer):
     def __init__(
         self,
         *,
@@ -152,6 +153,7 @@ class BotApiServer(Scenario, Observer):
         chat_id = params.get("chat_id")
         counted = method in COUNTED_METHODS and isinstance(chat_id, int)
         is_group = counted and chat_id < 0
+        await self.apply_faults(method, params)
         if counted:
             wait = self.limiter.retry_after(chat_id, is_group, time.monotonic())
             if wait:

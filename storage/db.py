@@ -25,7 +25,9 @@ class Database:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._conn: aiosqlite.Connection | None = None
+        self._reader: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()
+        self._read_lock = asyncio.Lock()
 
     async def connect(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -36,11 +38,16 @@ class Database:
         await self._conn.execute("PRAGMA foreign_keys = ON")
         await self._conn.execute("PRAGMA busy_timeout = 5000")
         await self.migrate()
+        # Long reads (the weekly digest over every group) get their own connection: with WAL they see one
+        # consistent snapshot and never hold up the votes being written meanwhile.
+        self._reader = await aiosqlite.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+        self._reader.row_factory = aiosqlite.Row
 
     async def close(self) -> None:
-        if self._conn is not None:
-            await self._conn.close()
-            self._conn = None
+        for conn in (self._reader, self._conn):
+            if conn is not None:
+                await conn.close()
+        self._conn = self._reader = None
 
     async def migrate(self) -> list[int]:
         """Apply the migrations this file has not seen yet. Returns the versions applied now."""
@@ -82,6 +89,17 @@ class Database:
                 await conn.execute("ROLLBACK")
                 raise
             await conn.execute("COMMIT")
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[Repository]:
+        """A read-only snapshot for long reports; writes go on meanwhile."""
+        self._require()
+        async with self._read_lock:
+            await self._reader.execute("BEGIN")
+            try:
+                yield Repository(self._reader)
+            finally:
+                await self._reader.execute("ROLLBACK")
 
     def _require(self) -> aiosqlite.Connection:
         if self._conn is None:

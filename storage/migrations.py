@@ -149,4 +149,30 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        3,
+        "scheduled posts: quiet hours, attachments, what is done; indexes for the weekly digest",
+        """
+        ALTER TABLE outbox ADD COLUMN not_before REAL;
+        ALTER TABLE outbox ADD COLUMN document BLOB;
+        ALTER TABLE outbox ADD COLUMN filename TEXT;
+
+        CREATE TABLE schedule_state (
+            name        TEXT PRIMARY KEY,
+            done_until  REAL NOT NULL
+        );
+
+        CREATE TABLE schedule_marks (
+            key  TEXT PRIMARY KEY,
+            at   REAL NOT NULL
+        );
+
+        CREATE INDEX topics_opened_at ON topics (opened_at);
+        CREATE INDEX topics_closed_at ON topics (closed_at) WHERE closed_at IS NOT NULL;
+        CREATE INDEX proposals_created_at ON proposals (created_at);
+        CREATE INDEX votes_cast_at ON votes (cast_at);
+        CREATE INDEX supports_at ON supports (at);
+        CREATE INDEX outbox_purpose ON outbox (chat_id, purpose, created_at);
+        """,
+    ),
 ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-import aiosqlite
-
-from council.models import Method, Person, Post, Proposal, Resolution, State, Topic
+from council.models import Method, Person, Proposal, Resolution, State, Topic
+from storage.outbox import OutboxQueries
+from storage.reporting import ReportQueries
 
 _TOPIC_COLUMNS = (
     "id, chat_id, number, title, background, state, method, quorum, opened_by, opened_at, collect_deadline,"
@@ -30,20 +30,8 @@ def _proposal(row) -> Proposal:
     return Proposal(**values)
 
 
-class Repository:
-    def __init__(self, conn: aiosqlite.Connection):
-        self.conn = conn
-
-    async def _one(self, sql: str, params=()):
-        async with self.conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
-
-    async def _all(self, sql: str, params=()):
-        async with self.conn.execute(sql, params) as cursor:
-            return await cursor.fetchall()
-
-    async def _run(self, sql: str, params=()) -> aiosqlite.Cursor:
-        return await self.conn.execute(sql, params)
+class Repository(OutboxQueries, ReportQueries):
+    """Topics, proposals, votes and chats; the outbox, schedules and reports come from the mixins."""
 
     # ------------------------------------------------------------------ chats
 
@@ -145,6 +133,17 @@ class Repository:
             """,
             {"chat": chat_id, "msg": message_id},
         )
+        return _topic(row) if row else None
+
+    async def topic_any_state(self, chat_id: int, number: int | None) -> Topic | None:
+        """A topic of the chat by number, or its latest one, whatever its state (exports)."""
+        if number is None:
+            row = await self._one(
+                f"SELECT {_TOPIC_COLUMNS} FROM topics WHERE chat_id = ? ORDER BY number DESC LIMIT 1", (chat_id,)
+            )
+        else:
+            row = await self._one(f"SELECT {_TOPIC_COLUMNS} FROM topics WHERE chat_id = ? AND number = ?",
+                                  (chat_id, number))
         return _topic(row) if row else None
 
     async def open_topics(self, chat_id: int) -> list[Topic]:
@@ -337,87 +336,3 @@ class Repository:
             "INSERT INTO audit_log (chat_id, topic_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?, ?)",
             (chat_id, topic_id, actor_id, action, detail, now),
         )
-
-    # ------------------------------------------------------------------ outbox
-
-    async def enqueue(self, post: Post, now: float) -> int:
-        cursor = await self._run(
-            """
-            INSERT INTO outbox (chat_id, purpose, topic_id, text, keyboard, reply_to, pin, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            (
-                post.chat_id, post.purpose, post.topic_id, post.text,
-                json.dumps(post.keyboard, ensure_ascii=False) if post.keyboard else None,
-                post.reply_to, int(post.pin), now,
-            ),
-        )
-        return cursor.lastrowid
-
-    async def pending_posts(self, limit: int = 200) -> list[Post]:
-        rows = await self._all(
-            """
-            SELECT id, chat_id, purpose, topic_id, text, keyboard, reply_to, pin, attempts FROM outbox
-            WHERE sent_at IS NULL AND dead = 0 ORDER BY id LIMIT ?
-            """,
-            (limit,),
-        )
-        return [
-            Post(
-                chat_id=r["chat_id"], text=r["text"],
-                keyboard=[[tuple(b) for b in row] for row in json.loads(r["keyboard"])] if r["keyboard"] else None,
-                reply_to=r["reply_to"], purpose=r["purpose"], topic_id=r["topic_id"], pin=bool(r["pin"]),
-                id=r["id"], attempts=r["attempts"],
-            )
-            for r in rows
-        ]
-
-    async def mark_sent(self, post: Post, message_id: int, now: float) -> None:
-        """The post is out: remember its message id, and where it is a topic's card, ballot or resolution."""
-        await self._run("UPDATE outbox SET sent_at = ?, message_id = ? WHERE id = ?", (now, message_id, post.id))
-        column = {"card": "card_message_id", "ballot": "ballot_message_id", "resolution": "resolution_message_id"}
-        if post.purpose in column and post.topic_id is not None:
-            await self._run(f"UPDATE topics SET {column[post.purpose]} = ? WHERE id = ?", (message_id, post.topic_id))
-
-    async def mark_failed(self, post: Post, error: str, dead: bool) -> None:
-        await self._run(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, dead = ? WHERE id = ?",
-            (error[:500], int(dead), post.id),
-        )
-
-    async def drop_pending_for_chat(self, chat_id: int, error: str) -> None:
-        await self._run(
-            "UPDATE outbox SET dead = 1, last_error = ? WHERE chat_id = ? AND sent_at IS NULL", (error, chat_id)
-        )
-
-
-    # ------------------------------------------------------------------ drafts (a proposal waiting for its topic)
-
-    async def save_draft(self, chat_id: int, message_id: int, author: Person, text: str, now: float) -> None:
-        await self._run(
-            """
-            INSERT OR REPLACE INTO drafts (chat_id, message_id, author_id, author_name, text, created_at)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """,
-            (chat_id, message_id, author.id, author.name, text, now),
-        )
-
-    async def draft(self, chat_id: int, message_id: int) -> tuple[Person, str] | None:
-        row = await self._one(
-            "SELECT author_id, author_name, text FROM drafts WHERE chat_id = ? AND message_id = ?",
-            (chat_id, message_id),
-        )
-        return (Person(row["author_id"], row["author_name"]), row["text"]) if row else None
-
-    async def delete_draft(self, chat_id: int, message_id: int) -> None:
-        await self._run("DELETE FROM drafts WHERE chat_id = ? AND message_id = ?", (chat_id, message_id))
-
-    # ------------------------------------------------------------------ updates already handled
-
-    async def update_seen(self, update_id: int) -> bool:
-        return await self._one("SELECT 1 FROM updates_seen WHERE update_id = ?", (update_id,)) is not None
-
-    async def mark_update(self, update_id: int, now: float) -> None:
-        await self._run("INSERT OR IGNORE INTO updates_seen (update_id, at) VALUES (?, ?)", (update_id, now))
-        if update_id % 1000 == 0:  # keep the table small: a redelivery only ever concerns the last few
-            await self._run("DELETE FROM updates_seen WHERE update_id < ?", (update_id - 10000,))
