@@ -152,6 +152,16 @@ def test_keywords_keep_phrases_fold_synonyms_and_drop_numbers(language):
     assert "喂食点" not in found and "一定" not in found
 
 
+def test_keywords_speak_the_residents_words(language):
+    # 蚊子 and 蚊虫 are one term: shown as written when the topic never says 蚊虫, shortened to a form of its group
+    # (蚊子多 → 蚊子); an action keeps its one name (打药 for 喷药)
+    texts = ["蚊子太多了", "绿化带蚊子多，物业喷药", "夏天蚊子咬人，定期喷药", "树下面蚊子多得很"]
+    corpus = ["\n".join(texts), "广场舞太吵\n音响小声点", "电动车进楼\n楼下装充电桩"]
+    found = language.keywords(texts, corpus, k=5)
+    assert "蚊子" in found and "蚊虫" not in found and "蚊子多" not in found
+    assert "打药" in found and "喷药" not in found
+
+
 # ---------------------------------------------------------------------------- categories and civility
 
 @pytest.mark.parametrize(("title", "proposals", "category"), [
