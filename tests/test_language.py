@@ -116,6 +116,13 @@ def test_removal_and_permission_are_read_as_opposites(language):
     assert language.similar("鞋柜靠墙放不影响走路，应该允许", [(1, "以后楼道里不许再堆东西")]) is None
 
 
+def test_a_negator_at_the_end_turns_the_clause_unless_it_is_aimed_at_a_word_we_do_not_know(language):
+    assert language.signature("涨价我们不认").features["涨价"][0] == -1  # nothing after 不认: the clause is turned
+    # 超过 is not in the lexicon: 不得 is aimed at it, so 限速 is left without a side, not read as "against 限速"
+    assert language.signature("车速不得超过20公里").features["限速"][0] == 0
+    assert language.similar("车速不得超过20公里", [(1, "小区限速20公里")]).number == 1
+
+
 def test_words_the_lexicon_lacks_are_guessed_from_its_own_forms(language):
     # a verb jieba cut from its complement (铲 了) is read as the lexicon's 铲掉; a reduplicated verb (谈一谈) as 谈谈
     assert language.similar("把楼顶的菜地铲了", [(1, "楼顶的菜地全部铲掉")]).number == 1
