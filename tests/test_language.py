@@ -118,8 +118,9 @@ def test_removal_and_permission_are_read_as_opposites(language):
 
 def test_a_negator_at_the_end_turns_the_clause_unless_it_is_aimed_at_a_word_we_do_not_know(language):
     assert language.signature("涨价我们不认").features["涨价"][0] == -1  # nothing after 不认: the clause is turned
-    # 超过 is not in the lexicon: 不得 is aimed at it, so 限速 is left without a side, not read as "against 限速"
-    assert language.signature("车速不得超过20公里").features["限速"][0] == 0
+    # 黑屏 is not in the lexicon: 不能 is aimed at it, so 监控 is left without a side, not read as "against 监控"
+    assert language.signature("监控不能老是黑屏").features["监控"][0] == 0
+    # 不得超过 is a limit, as 限速 is
     assert language.similar("车速不得超过20公里", [(1, "小区限速20公里")]).number == 1
 
 
