@@ -116,6 +116,14 @@ def test_removal_and_permission_are_read_as_opposites(language):
     assert language.similar("鞋柜靠墙放不影响走路，应该允许", [(1, "以后楼道里不许再堆东西")]) is None
 
 
+def test_a_negator_at_the_end_turns_the_clause_unless_it_is_aimed_at_a_word_we_do_not_know(language):
+    assert language.signature("涨价我们不认").features["涨价"][0] == -1  # nothing after 不认: the clause is turned
+    # 黑屏 is not in the lexicon: 不能 is aimed at it, so 监控 is left without a side, not read as "against 监控"
+    assert language.signature("监控不能老是黑屏").features["监控"][0] == 0
+    # 不得超过 is a limit, as 限速 is
+    assert language.similar("车速不得超过20公里", [(1, "小区限速20公里")]).number == 1
+
+
 def test_words_the_lexicon_lacks_are_guessed_from_its_own_forms(language):
     # a verb jieba cut from its complement (铲 了) is read as the lexicon's 铲掉; a reduplicated verb (谈一谈) as 谈谈
     assert language.similar("把楼顶的菜地铲了", [(1, "楼顶的菜地全部铲掉")]).number == 1
@@ -150,6 +158,16 @@ def test_keywords_keep_phrases_fold_synonyms_and_drop_numbers(language):
     assert "电动车" in found and "电瓶车" not in found
     assert not any(any(char.isdigit() for char in term) for term in found)
     assert "喂食点" not in found and "一定" not in found
+
+
+def test_keywords_speak_the_residents_words(language):
+    # 蚊子 and 蚊虫 are one term: shown as written when the topic never says 蚊虫, shortened to a form of its group
+    # (蚊子多 → 蚊子); an action keeps its one name (打药 for 喷药)
+    texts = ["蚊子太多了", "绿化带蚊子多，物业喷药", "夏天蚊子咬人，定期喷药", "树下面蚊子多得很"]
+    corpus = ["\n".join(texts), "广场舞太吵\n音响小声点", "电动车进楼\n楼下装充电桩"]
+    found = language.keywords(texts, corpus, k=5)
+    assert "蚊子" in found and "蚊虫" not in found and "蚊子多" not in found
+    assert "打药" in found and "喷药" not in found
 
 
 # ---------------------------------------------------------------------------- categories and civility

@@ -179,7 +179,7 @@ class Language:
     def keywords(self, texts: list[str], corpus: list[str], k: int = 5) -> list[str]:
         """What residents keep raising: TF-IDF of the topic's texts against the corpus of our database (each
         document one topic's title and proposals joined); phrases whole, stopwords and numbers out, synonyms
-        folded (电瓶车 → 电动车)."""
+        folded (电瓶车 counts as 电动车) and shown in the topic's own words (蚊子 rather than the lexicon's 蚊虫)."""
         return self._keywords.keywords(list(texts), list(corpus), k)
 
     def category(self, title: str, proposals: list[str]) -> str:

@@ -5,7 +5,8 @@ into a signature of domain concepts (synonyms folded by the lexicon: 电瓶车 =
 each with the polarity of its clause:
 
 - a negator (禁止, 不许, 别, 反对, 不同意 …) turns what follows in its clause negative; one at the end of a clause
-  (涨价我们不认) turns the clause before it; two in a row cancel (不能禁止 = allowed, 别一刀切);
+  (涨价我们不认) turns the clause before it, but one followed only by words the lexicon does not know (时速不能超过
+  10公里) is aimed at them and leaves the clause before it without a side; two in a row cancel (不能禁止 = allowed);
 - a removal verb (撤掉, 拆除, 清走, 铲掉 …) puts the objects of its clause on the negative side (撤掉投喂点);
 - entities the topic is about (狗, 电动车, 物业) and places carry no polarity;
 - the first clause states the decision; later clauses (reasons, details) weigh less.
@@ -58,6 +59,7 @@ _TOPIC_DAMPING = 0.7
 _TOPIC_FLOOR = 0.3
 _SCOPE_END = frozenset("的就")  # where a plain negation ends: 没有摄像头的角落, 不分类就罚钱
 _WEAK = "\x00weak"
+_UNKNOWN_ITEM = object()  # where a word the lexicon does not know stood in a clause
 _WEAK_NEGATED = 0.5
 _SINGLE_CHAR_PARTS = frozenset("喂狗犬猫树菜")  # found inside unknown words (抓狗, 喂猫粮)
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 涨不涨, 能不能, 可不可以: a question, not a negation
@@ -261,6 +263,9 @@ class Reader:
                 items.extend((group, True) for group in groups)
             elif len(token) >= 2 and token not in self.stopwords and not _is_number(token):
                 unknown.append(token)
+                items.append((_UNKNOWN_ITEM, False))
+            elif len(token) == 1 and token not in self.stopwords and "\u4e00" <= token <= "\u9fff":
+                items.append((_UNKNOWN_ITEM, False))  # 推, 定: no feature, but a negator may be aimed at it
         polarity = 1
         weak_flips = 0  # plain negations end at 的 or 就 (没有摄像头的角落, 不分类就罚钱)
         negated = False  # the clause holds a negator
@@ -268,7 +273,11 @@ class Reader:
         removal = False
         clause_places: list[str] = []
         last_negator_at = -1  # index in `local` where the last negator stood
+        unknown_after_negator = False  # a word the lexicon does not know follows the last negator
         for position, (group, guess) in enumerate(items):
+            if group is _UNKNOWN_ITEM:
+                unknown_after_negator = last_negator_at >= 0
+                continue
             if group is None:
                 if weak_flips % 2:
                     polarity = -polarity
@@ -281,8 +290,9 @@ class Reader:
                 continue
             if kind == "neg":
                 negated = True
-                following = items[position + 1][0] if position + 1 < len(items) else None
+                following = next((item for item, _ in items[position + 1:] if item is not _UNKNOWN_ITEM), None)
                 last_negator_at = len(local)
+                unknown_after_negator = False
                 if group.weight > 0 and not (following is not None and following.kind == "neg"):
                     # 禁止, 不许, 反对 … are one concept; 停 (stop at a time) is its own
                     concept = BAN if group.canonical == BAN else group.canonical
@@ -315,7 +325,9 @@ class Reader:
                                             for item in local[last_negator_at:]):
             for item in local[:last_negator_at]:
                 if item[1] and item[3] not in ("neg", "time"):
-                    item[1] = -item[1]
+                    # … unless a word we do not know followed it (时速不能超过10公里): then it was aimed at that
+                    # word, and the clause before is left without a side rather than turned
+                    item[1] = 0 if unknown_after_negator else -item[1]
         for item in local:
             if item[3] == "time":  # 晚上8点以后禁止装修: a time is inside the scope wherever it stands
                 item[1] = -1 if negated else 1
