@@ -270,3 +270,27 @@ def test_jieba_start_up_is_silent_and_our_warnings_still_show(tmp_path):
 )
 def test_other_amounts_are_other_proposals(language, a, b):
     assert language.similar(b, [(1, a)]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("充电一块五一次", "money", 1.5),  # 块 then a digit in words
+        ("罚款3百元", "money", 300.0),
+        ("不捡狗屎的罚五十", "money", 50.0),  # an amount in words after 罚
+        ("物业费打八折", "折", 8.0),
+        ("物业费涨10%", "fraction", 0.1),
+        ("装修一个半小时就得歇", "小时", 1.5),
+        ("访客车免费停两个钟", "小时", 2.0),
+        ("一个礼拜清运两次", "周", 1.0),
+        ("每户限停一辆", "辆", 1.0),
+        ("投喂点离楼一百米", "米", 100.0),
+    ],
+)
+def test_amounts_as_residents_write_them(language, text, unit, value):
+    assert value in language.signature(text).quantities.get(unit, ()), language.signature(text).quantities
+
+
+def test_a_piece_and_together_are_not_money(language):
+    assert "money" not in language.signature("划出一块地给大家种菜").quantities
+    assert "money" not in language.signature("大家一块儿出钱交十年").quantities
