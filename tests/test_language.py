@@ -108,6 +108,8 @@ def test_same_action_at_another_place_or_time_is_another_proposal(language):
     assert language.similar("在地下车库装充电桩", [(1, "在车棚里装电动车充电桩")]) is None
     assert language.similar("广场舞九点以后停", [(1, "广场舞晚上八点半以后必须停")]) is None
     assert language.similar("5号楼西侧设投喂点", [(1, "3号楼西侧设投喂点")]) is None
+    assert language.similar("5单元楼道装感应灯", [(1, "3单元楼道装感应灯")]) is None  # another stairwell
+    assert language.similar("3单元楼道里装个感应灯", [(1, "3单元楼道装感应灯")]).number == 1
 
 
 def test_removal_and_permission_are_read_as_opposites(language):

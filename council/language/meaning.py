@@ -131,6 +131,7 @@ _COUNT = re.compile(r"(\d+)\s*(辆|个车位|米)")
 _DECIBEL = re.compile(r"(\d+)\s*分贝")
 _FRACTION = re.compile(r"(\d+)分之(\d+)")
 _BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院)")
+_ENTRANCE = re.compile(r"(\d{1,2})\s*单元")  # 3单元 and 5单元 are other stairwells
 _DIRECTION = re.compile(r"(东北|西北|东南|西南|东|西|南|北)(?:侧|边|面|头|角|区|门)")
 
 
@@ -191,6 +192,8 @@ def _places(text: str) -> dict[str, set[str]]:
     places: dict[str, set[str]] = {}
     for match in _BUILDING.finditer(text):
         places.setdefault("bldg", set()).add(match.group(1))
+    for match in _ENTRANCE.finditer(text):
+        places.setdefault("entrance", set()).add(match.group(1))
     for match in _DIRECTION.finditer(text):
         places.setdefault("dir", set()).add(match.group(1))
     return places
