@@ -170,6 +170,10 @@ def test_keywords_speak_the_residents_words(language):
     found = language.keywords(texts, corpus, k=5)
     assert "蚊子" in found and "蚊虫" not in found and "蚊子多" not in found
     assert "打药" in found and "喷药" not in found
+    # a phrase the lexicon holds for matching is not a name: 太吵 (a form of 音量) is shown as 音量
+    texts = ["烧烤店太吵，晚上睡不着", "太吵了，找老板谈谈", "烧烤店门口太吵", "楼下太吵，投诉到城管"]
+    found = language.keywords(texts, ["\n".join(texts), "广场舞音响\n音量调小", "电动车进楼\n楼下装充电桩"], k=5)
+    assert "音量" in found and "太吵" not in found
 
 
 # ---------------------------------------------------------------------------- categories and civility
