@@ -126,6 +126,15 @@ def test_a_negator_at_the_end_turns_the_clause_unless_it_is_aimed_at_a_word_we_d
     assert language.similar("车速不得超过20公里", [(1, "小区限速20公里")]).number == 1
 
 
+def test_the_decision_is_the_clause_that_asks_for_something(language):
+    # the first clause only describes the problem: 取消 in the second decides, so 超时费 is on the negative side
+    assert language.signature("快递柜超时收费太坑了，取消超时费").features["超时费"][0] == -1
+    assert language.similar("快递柜超时收费太坑了，取消超时费", [(1, "快递柜超时费要收")]) is None
+    assert language.similar("快递柜超时收费太坑了，取消超时费", [(1, "快递柜超时费取消掉")]).number == 1
+    # a purpose clause (别让…) is a reason, not the decision
+    assert language.signature("垃圾桶天天冲洗，别让它发臭").features["清洗"][1] == 1.0
+
+
 def test_words_the_lexicon_lacks_are_guessed_from_its_own_forms(language):
     # a verb jieba cut from its complement (铲 了) is read as the lexicon's 铲掉; a reduplicated verb (谈一谈) as 谈谈
     assert language.similar("把楼顶的菜地铲了", [(1, "楼顶的菜地全部铲掉")]).number == 1

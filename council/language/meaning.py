@@ -9,7 +9,9 @@ each with the polarity of its clause:
   10公里) is aimed at them and leaves the clause before it without a side; two in a row cancel (不能禁止 = allowed);
 - a removal verb (撤掉, 拆除, 清走, 铲掉 …) puts the objects of its clause on the negative side (撤掉投喂点);
 - entities the topic is about (狗, 电动车, 物业) and places carry no polarity;
-- the first clause states the decision; later clauses (reasons, details) weigh less.
+- the first clause states the decision, unless it only describes the problem (快递柜超时收费太坑了，取消超时费:
+  no suggestion, prohibition, removal or action in it): then the first clause that asks for something does;
+  the other clauses (problems, reasons, details) weigh less.
 
 Two signatures are compared by weighted overlap, where a concept held with opposite polarity counts against;
 different places (3号楼 / 5号楼, 车棚 / 地下车库) or different quantities (八点半 / 九点, 一小时五块 / 十块) lower
@@ -32,9 +34,14 @@ BAN = "禁止"  # the feature every negator contributes
 REMOVE = "移除"  # the feature every removal verb contributes
 
 # Weights and penalties (tuned on the dev split of tests/data/proposals.jsonl).
-_LATER_CLAUSE = 0.7  # clauses after the first: details and reasons
+_LATER_CLAUSE = 0.7  # clauses besides the decision's: the problem, details and reasons
 _CONSEQUENCE_CLAUSE = 0.4  # 楼道就不用堆了, 省得满小区都是狗粮: a reason, not the decision
-_CONSEQUENCE = re.compile(r"^(?:省得|免得|不然|否则|以免|因为|这样|要不)|就(?:不用|不会|没|能|可以|不怕)|越.+越")
+_CONSEQUENCE = re.compile(
+    r"^(?:省得|免得|不然|否则|以免|因为|这样|要不|别让|不要让|不让|防止|避免|以防)|就(?:不用|不会|没|能|可以|不怕)|越.+越"
+)
+# A clause that asks for something: when the first clause only describes the problem (快递柜超时收费太坑了) and a
+# later one decides (取消超时费), the later one states the decision.
+_SUGGESTION = re.compile(r"建议|希望|要求|请|应该|应当|必须|最好|能不能|可不可以|能否")
 # A word the lexicon does not know. Weighting such words by rarity, giving them polarity or adding their character
 # bigrams all lowered F1 with the topic sections of the lexicon removed (a stand-in for unseen vocabulary).
 _UNKNOWN_WEIGHT = 0.3
@@ -271,13 +278,28 @@ class Reader:
         clean = _A_NOT_A.sub(r"\1", _cn_digits(normalize(text)))
         features: dict[str, tuple[int, float]] = {}
         places = _places(clean)
-        for index, clause in enumerate(part for part in _CLAUSE_SPLIT.split(clean) if part):
-            factor = 1.0 if index == 0 else _LATER_CLAUSE
-            if index and _CONSEQUENCE.search(clause):
+        parts = [part for part in _CLAUSE_SPLIT.split(clean) if part]
+        decision = 0  # the clause that states the decision: the first, unless it only describes the problem
+        if len(parts) > 1 and not self._decides(parts[0]):
+            decision = next((index for index, part in enumerate(parts)
+                             if self._decides(part) and not _CONSEQUENCE.search(part)), 0)
+        for index, clause in enumerate(parts):
+            factor = 1.0 if index == decision else _LATER_CLAUSE
+            if index > decision and _CONSEQUENCE.search(clause):
                 factor = _CONSEQUENCE_CLAUSE  # 楼道就不用堆了, 省得满小区都是狗粮: a reason, not the decision
             self._read_clause(clause, factor, features, places)
         return Signature(text, features, {kind: frozenset(values) for kind, values in places.items()},
                          _quantities(clean))
+
+    def _decides(self, clause: str) -> bool:
+        """Whether a clause asks for something: a suggestion word, a prohibition, a removal or an action."""
+        if _SUGGESTION.search(clause):
+            return True
+        for token in self.cut(clause):
+            for group in self._lookup(token):
+                if group.kind in ("rm", "act") or (group.kind == "neg" and group.weight > 0):
+                    return True
+        return False
 
     def _read_clause(self, clause: str, factor: float, features: dict, places: dict) -> None:
         items: list[tuple[Group | None, bool]] = []  # lexicon groups in order, and whether guessed; None: 的 and 就
@@ -297,8 +319,6 @@ class Reader:
             elif len(token) >= 2 and token not in self.stopwords and not _is_number(token):
                 unknown.append(token)
                 items.append((_UNKNOWN_ITEM, False))
-            elif len(token) == 1 and token not in self.stopwords and "\u4e00" <= token <= "\u9fff":
-                items.append((_UNKNOWN_ITEM, False))  # 推, 定: no feature, but a negator may be aimed at it
         polarity = 1
         weak_flips = 0  # plain negations end at 的 or 就 (没有摄像头的角落, 不分类就罚钱)
         negated = False  # the clause holds a negator
