@@ -279,32 +279,32 @@ class Reader:
         features: dict[str, tuple[int, float]] = {}
         places = _places(clean)
         parts = [part for part in _CLAUSE_SPLIT.split(clean) if part]
+        cuts = [self.cut(part) for part in parts]
         decision = 0  # the clause that states the decision: the first, unless it only describes the problem
-        if len(parts) > 1 and not self._decides(parts[0]):
+        if len(parts) > 1 and not self._decides(parts[0], cuts[0]):
             decision = next((index for index, part in enumerate(parts)
-                             if self._decides(part) and not _CONSEQUENCE.search(part)), 0)
+                             if self._decides(part, cuts[index]) and not _CONSEQUENCE.search(part)), 0)
         for index, clause in enumerate(parts):
             factor = 1.0 if index == decision else _LATER_CLAUSE
             if index > decision and _CONSEQUENCE.search(clause):
                 factor = _CONSEQUENCE_CLAUSE  # 楼道就不用堆了, 省得满小区都是狗粮: a reason, not the decision
-            self._read_clause(clause, factor, features, places)
+            self._read_clause(cuts[index], factor, features, places)
         return Signature(text, features, {kind: frozenset(values) for kind, values in places.items()},
                          _quantities(clean))
 
-    def _decides(self, clause: str) -> bool:
+    def _decides(self, clause: str, tokens: list[str]) -> bool:
         """Whether a clause asks for something: a suggestion word, a prohibition, a removal or an action."""
         if _SUGGESTION.search(clause):
             return True
-        for token in self.cut(clause):
+        for token in tokens:
             for group in self._lookup(token):
                 if group.kind in ("rm", "act") or (group.kind == "neg" and group.weight > 0):
                     return True
         return False
 
-    def _read_clause(self, clause: str, factor: float, features: dict, places: dict) -> None:
+    def _read_clause(self, tokens: list[str], factor: float, features: dict, places: dict) -> None:
         items: list[tuple[Group | None, bool]] = []  # lexicon groups in order, and whether guessed; None: 的 and 就
         unknown: list[str] = []
-        tokens = self.cut(clause)
         for index, token in enumerate(tokens):
             if token in _SCOPE_END:
                 items.append((None, False))
