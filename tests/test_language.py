@@ -300,10 +300,18 @@ def test_other_amounts_are_other_proposals(language, a, b):
         ("一个礼拜清运两次", "周", 1.0),
         ("每户限停一辆", "辆", 1.0),
         ("投喂点离楼一百米", "米", 100.0),
+        ("每周六上午大扫除", "weekday", 6),
+        ("星期天不许装修", "weekday", 7),
     ],
 )
 def test_amounts_as_residents_write_them(language, text, unit, value):
     assert value in language.signature(text).quantities.get(unit, ()), language.signature(text).quantities
+
+
+def test_another_day_of_the_week_is_another_proposal_but_a_week_is_not_a_day(language):
+    assert language.similar("建议每周日下午搞一次大扫除", [(1, "建议每周六上午搞一次大扫除")]) is None
+    assert "weekday" not in language.signature("每周一次大扫除").quantities  # 每周 一次: once a week
+    assert "weekday" not in language.signature("一周清运一次").quantities
 
 
 def test_a_piece_and_together_are_not_money(language):

@@ -135,6 +135,11 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _DISCOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*折")
 # counts and distances: 每户限1辆, 2个车位, 离楼50米 (not 一只狗 or 3楼: articles and addresses more than amounts)
 _COUNT = re.compile(r"(\d+)\s*(辆|个车位|米)")
+# a day of the week (每周六, 星期天), not a week (一周, 每周一次)
+_WEEKDAY = re.compile(
+    r"(?<![\d零一二两三四五六七八九十])(?:周|星期|礼拜)([一二三四五六日天1-7])(?![次回遍趟])(?!(?<=一)下(?!午))"
+)
+_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 _DECIBEL = re.compile(r"(\d+)\s*分贝")
 _FRACTION = re.compile(r"(\d+)分之(\d+)")
 _BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院)")
@@ -188,6 +193,9 @@ def _quantities(text: str) -> dict[str, frozenset[float]]:
         found.setdefault("折", set()).add(float(match.group(1)))
     for match in _COUNT.finditer(text):
         found.setdefault(match.group(2), set()).add(float(match.group(1)))
+    for match in _WEEKDAY.finditer(text):
+        day = match.group(1)
+        found.setdefault("weekday", set()).add(_WEEKDAYS.get(day) or int(day))
     for match in _DECIBEL.finditer(text):
         found.setdefault("分贝", set()).add(float(match.group(1)))
     for match in _FRACTION.finditer(text):
