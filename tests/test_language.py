@@ -108,6 +108,8 @@ def test_same_action_at_another_place_or_time_is_another_proposal(language):
     assert language.similar("在地下车库装充电桩", [(1, "在车棚里装电动车充电桩")]) is None
     assert language.similar("广场舞九点以后停", [(1, "广场舞晚上八点半以后必须停")]) is None
     assert language.similar("5号楼西侧设投喂点", [(1, "3号楼西侧设投喂点")]) is None
+    assert language.similar("5单元楼道装感应灯", [(1, "3单元楼道装感应灯")]) is None  # another stairwell
+    assert language.similar("3单元楼道里装个感应灯", [(1, "3单元楼道装感应灯")]).number == 1
 
 
 def test_removal_and_permission_are_read_as_opposites(language):
@@ -122,6 +124,15 @@ def test_a_negator_at_the_end_turns_the_clause_unless_it_is_aimed_at_a_word_we_d
     assert language.signature("监控不能老是黑屏").features["监控"][0] == 0
     # 不得超过 is a limit, as 限速 is
     assert language.similar("车速不得超过20公里", [(1, "小区限速20公里")]).number == 1
+
+
+def test_the_decision_is_the_clause_that_asks_for_something(language):
+    # the first clause only describes the problem: 取消 in the second decides, so 超时费 is on the negative side
+    assert language.signature("快递柜超时收费太坑了，取消超时费").features["超时费"][0] == -1
+    assert language.similar("快递柜超时收费太坑了，取消超时费", [(1, "快递柜超时费要收")]) is None
+    assert language.similar("快递柜超时收费太坑了，取消超时费", [(1, "快递柜超时费取消掉")]).number == 1
+    # a purpose clause (别让…) is a reason, not the decision
+    assert language.signature("垃圾桶天天冲洗，别让它发臭").features["清洗"][1] == 1.0
 
 
 def test_words_the_lexicon_lacks_are_guessed_from_its_own_forms(language):
@@ -168,6 +179,10 @@ def test_keywords_speak_the_residents_words(language):
     found = language.keywords(texts, corpus, k=5)
     assert "蚊子" in found and "蚊虫" not in found and "蚊子多" not in found
     assert "打药" in found and "喷药" not in found
+    # a phrase the lexicon holds for matching is not a name: 太吵 (a form of 音量) is shown as 音量
+    texts = ["烧烤店太吵，晚上睡不着", "太吵了，找老板谈谈", "烧烤店门口太吵", "楼下太吵，投诉到城管"]
+    found = language.keywords(texts, ["\n".join(texts), "广场舞音响\n音量调小", "电动车进楼\n楼下装充电桩"], k=5)
+    assert "音量" in found and "太吵" not in found
 
 
 # ---------------------------------------------------------------------------- categories and civility
@@ -270,3 +285,35 @@ def test_jieba_start_up_is_silent_and_our_warnings_still_show(tmp_path):
 )
 def test_other_amounts_are_other_proposals(language, a, b):
     assert language.similar(b, [(1, a)]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("充电一块五一次", "money", 1.5),  # 块 then a digit in words
+        ("罚款3百元", "money", 300.0),
+        ("不捡狗屎的罚五十", "money", 50.0),  # an amount in words after 罚
+        ("物业费打八折", "折", 8.0),
+        ("物业费涨10%", "fraction", 0.1),
+        ("装修一个半小时就得歇", "小时", 1.5),
+        ("访客车免费停两个钟", "小时", 2.0),
+        ("一个礼拜清运两次", "周", 1.0),
+        ("每户限停一辆", "辆", 1.0),
+        ("投喂点离楼一百米", "米", 100.0),
+        ("每周六上午大扫除", "weekday", 6),
+        ("星期天不许装修", "weekday", 7),
+    ],
+)
+def test_amounts_as_residents_write_them(language, text, unit, value):
+    assert value in language.signature(text).quantities.get(unit, ()), language.signature(text).quantities
+
+
+def test_another_day_of_the_week_is_another_proposal_but_a_week_is_not_a_day(language):
+    assert language.similar("建议每周日下午搞一次大扫除", [(1, "建议每周六上午搞一次大扫除")]) is None
+    assert "weekday" not in language.signature("每周一次大扫除").quantities  # 每周 一次: once a week
+    assert "weekday" not in language.signature("一周清运一次").quantities
+
+
+def test_a_piece_and_together_are_not_money(language):
+    assert "money" not in language.signature("划出一块地给大家种菜").quantities
+    assert "money" not in language.signature("大家一块儿出钱交十年").quantities

@@ -98,7 +98,8 @@ class KeywordExtractor:
 
     def _shown(self, term: str, written: Counter[str]) -> str:
         """How a term is shown: its canonical word if the topic uses it or if it is an action, else the word
-        residents wrote most (the first on a tie), or the longest form of its group inside that word."""
+        residents wrote most (the first on a tie) if it is a word of general Chinese (jieba's own dictionary), or
+        the longest form of its group inside that word."""
         group = self.lexicon.groups.get(term)
         if group is None or term in written or group.kind == "act":
             return term
@@ -106,7 +107,10 @@ class KeywordExtractor:
         if term in word:  # 送餐上门, 塑胶地垫: the canonical word is the name
             return term
         inner = [form for form in group.forms if 2 <= len(form) < len(word) and form in word]
-        return max(inner, key=len) if inner else word
+        if inner:
+            return max(inner, key=len)
+        # a phrase the lexicon holds for matching (太吵, 吵得) is not a name: only a word of general Chinese is
+        return word if self.information(word) < self.information("\x00") else term
 
     def _document(self, text: str) -> frozenset[str]:
         terms = self._documents.get(text)

@@ -9,7 +9,9 @@ each with the polarity of its clause:
   10公里) is aimed at them and leaves the clause before it without a side; two in a row cancel (不能禁止 = allowed);
 - a removal verb (撤掉, 拆除, 清走, 铲掉 …) puts the objects of its clause on the negative side (撤掉投喂点);
 - entities the topic is about (狗, 电动车, 物业) and places carry no polarity;
-- the first clause states the decision; later clauses (reasons, details) weigh less.
+- the first clause states the decision, unless it only describes the problem (快递柜超时收费太坑了，取消超时费:
+  no suggestion, prohibition, removal or action in it): then the first clause that asks for something does;
+  the other clauses (problems, reasons, details) weigh less.
 
 Two signatures are compared by weighted overlap, where a concept held with opposite polarity counts against;
 different places (3号楼 / 5号楼, 车棚 / 地下车库) or different quantities (八点半 / 九点, 一小时五块 / 十块) lower
@@ -32,9 +34,14 @@ BAN = "禁止"  # the feature every negator contributes
 REMOVE = "移除"  # the feature every removal verb contributes
 
 # Weights and penalties (tuned on the dev split of tests/data/proposals.jsonl).
-_LATER_CLAUSE = 0.7  # clauses after the first: details and reasons
+_LATER_CLAUSE = 0.7  # clauses besides the decision's: the problem, details and reasons
 _CONSEQUENCE_CLAUSE = 0.4  # 楼道就不用堆了, 省得满小区都是狗粮: a reason, not the decision
-_CONSEQUENCE = re.compile(r"^(?:省得|免得|不然|否则|以免|因为|这样|要不)|就(?:不用|不会|没|能|可以|不怕)|越.+越")
+_CONSEQUENCE = re.compile(
+    r"^(?:省得|免得|不然|否则|以免|因为|这样|要不|别让|不要让|不让|防止|避免|以防)|就(?:不用|不会|没|能|可以|不怕)|越.+越"
+)
+# A clause that asks for something: when the first clause only describes the problem (快递柜超时收费太坑了) and a
+# later one decides (取消超时费), the later one states the decision.
+_SUGGESTION = re.compile(r"建议|希望|要求|请|应该|应当|必须|最好|能不能|可不可以|能否")
 # A word the lexicon does not know. Weighting such words by rarity, giving them polarity or adding their character
 # bigrams all lowered F1 with the topic sections of the lexicon removed (a stand-in for unseen vocabulary).
 _UNKNOWN_WEIGHT = 0.3
@@ -94,7 +101,14 @@ class Comparison:
 _CN_NUM = "[零一二两三四五六七八九十百]+"
 _PERIOD = r"(早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|凌晨|早|晚)"
 _CN_BEFORE_UNIT = re.compile(
-    rf"({_CN_NUM})(?=元|块|毛|角|万|千|天|周|星期|个月|个小时|小时|个钟头|钟头|分钟|分贝|号楼|栋|幢|层|单元|号|年|辆|户|公里)"
+    rf"(?<!\d)({_CN_NUM})(?=元|块|毛|角|万|千|天|周|星期|个星期|个礼拜|礼拜|个月|个小时|小时|个钟|钟头|分钟|分贝|号楼|栋|幢|层|单元|号|年"
+    rf"|辆|户|公里|米|折|个车位|个半)"
+)
+_HUNDREDS = re.compile(r"(\d+)\s*百")  # 3百元: 300
+_CN_AFTER_YUAN = re.compile(r"(?<=\d[元块])([一二两三四五六七八九])(?![十百千万])")  # 一块五: 1块5
+# an amount after a verb of paying, said in words with a magnitude: 罚五十, 收一百, 补偿两千
+_CN_AFTER_VERB = re.compile(
+    r"(?<=罚|款|收|费|交|贴|偿|出)([零一二两三四五六七八九]?[十百][零一二两三四五六七八九十百]*)(?![点号楼栋层个次天分几多来余年月周])"
 )
 _CN_HOUR = re.compile(
     rf"(?:(?<=早|晚|到|至|午|上|间|里|晨)|(?<=^))({_CN_NUM})(?=点)"
@@ -102,17 +116,34 @@ _CN_HOUR = re.compile(
 )
 _CN_FRACTION = re.compile(rf"({_CN_NUM})分之({_CN_NUM})")
 _TIME = re.compile(rf"{_PERIOD}?(\d{{1,2}})(?:\s*[-~到至]\s*(\d{{1,2}}))?\s*(?:[:：](\d{{2}})|点(半|\d{{1,2}}分?)?)")
-_MONEY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千)?\s*(?:元|块)(?:(\d)(?:毛|角)?)?")
+# 块 is also a piece (一块地, 一块儿 = together): not money before such words
+_MONEY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千)?\s*(?:元|块(?![地空区场牌板石砖玻草菜绿田儿]))(?:(\d)(?:毛|角)?)?")
 # Amounts said without 元: 5毛, 两万 (after conversion 2万), 罚款50, 收200, 补偿3000.
 _DIMES = re.compile(r"(?<![\d.])(\d+)\s*(?:毛|角)")
 _TEN_THOUSANDS = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千)(?!元|块|人|户|平)")
 _BARE_MONEY = re.compile(
-    r"(?:罚款?|收费?|交|补贴|补偿|出资?)\s*(\d+(?:\.\d+)?)(?!\s*(?:元|块|毛|角|万|千|号|楼|栋|点|天|个|次|户|%))"
+    r"(?:罚款?|收费?|交|补贴|补偿|出资?)\s*(\d+(?:\.\d+)?)(?![\d.])(?!\s*(?:元|块|毛|角|万|千|号|楼|栋|点|天|个|次|户|%|年|月|周|星期|小时|分|辆|米|折|层|岁))"
 )
-_DURATION = re.compile(r"(\d+)\s*(天|周|星期|个月|个小时|小时|个钟头|钟头|分钟|年|公里)")
+_DURATION = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(天|周|个星期|星期|个礼拜|礼拜|个月|个小时|小时|个钟头|钟头|个钟|分钟|年|公里)"
+)
+# one name per unit: 两个钟 and 2小时 are the same time
+_UNITS = {"星期": "周", "个星期": "周", "礼拜": "周", "个礼拜": "周",
+          "个小时": "小时", "个钟头": "小时", "钟头": "小时", "个钟": "小时", "月": "个月"}
+_HALF = re.compile(r"(?:(\d+)个)?半个?(小时|钟头|月|年)")  # 半小时, 一个半小时, 半个月
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_DISCOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*折")
+# counts and distances: 每户限1辆, 2个车位, 离楼50米 (not 一只狗 or 3楼: articles and addresses more than amounts)
+_COUNT = re.compile(r"(\d+)\s*(辆|个车位|米)")
+# a day of the week (每周六, 星期天), not a week (一周, 每周一次)
+_WEEKDAY = re.compile(
+    r"(?<![\d零一二两三四五六七八九十])(?:周|星期|礼拜)([一二三四五六日天1-7])(?![次回遍趟])(?!(?<=一)下(?!午))"
+)
+_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 _DECIBEL = re.compile(r"(\d+)\s*分贝")
 _FRACTION = re.compile(r"(\d+)分之(\d+)")
 _BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院)")
+_ENTRANCE = re.compile(r"(\d{1,2})\s*单元")  # 3单元 and 5单元 are other stairwells
 _DIRECTION = re.compile(r"(东北|西北|东南|西南|东|西|南|北)(?:侧|边|面|头|角|区|门)")
 
 
@@ -123,7 +154,10 @@ def _cn_digits(text: str) -> str:
 
     text = _CN_FRACTION.sub(lambda m: f"{cn_to_int(m.group(1))}分之{cn_to_int(m.group(2))}", text)
     text = _CN_HOUR.sub(convert, text)
-    return _CN_BEFORE_UNIT.sub(convert, text)
+    text = _CN_BEFORE_UNIT.sub(convert, text)
+    text = _HUNDREDS.sub(lambda m: str(int(m.group(1)) * 100), text)
+    text = _CN_AFTER_YUAN.sub(convert, text)
+    return _CN_AFTER_VERB.sub(convert, text)
 
 
 def _quantities(text: str) -> dict[str, frozenset[float]]:
@@ -148,8 +182,20 @@ def _quantities(text: str) -> dict[str, frozenset[float]]:
     for match in _BARE_MONEY.finditer(money_text):
         found.setdefault("money", set()).add(float(match.group(1)))
     for match in _DURATION.finditer(text):
-        unit = {"星期": "周", "个小时": "小时", "个钟头": "小时", "钟头": "小时"}.get(match.group(2), match.group(2))
+        unit = _UNITS.get(match.group(2), match.group(2))
         found.setdefault(unit, set()).add(float(match.group(1)))
+    for match in _HALF.finditer(text):
+        unit = _UNITS.get(match.group(2), match.group(2))
+        found.setdefault(unit, set()).add(int(match.group(1) or 0) + 0.5)
+    for match in _PERCENT.finditer(text):
+        found.setdefault("fraction", set()).add(float(match.group(1)) / 100)
+    for match in _DISCOUNT.finditer(text):
+        found.setdefault("折", set()).add(float(match.group(1)))
+    for match in _COUNT.finditer(text):
+        found.setdefault(match.group(2), set()).add(float(match.group(1)))
+    for match in _WEEKDAY.finditer(text):
+        day = match.group(1)
+        found.setdefault("weekday", set()).add(_WEEKDAYS.get(day) or int(day))
     for match in _DECIBEL.finditer(text):
         found.setdefault("分贝", set()).add(float(match.group(1)))
     for match in _FRACTION.finditer(text):
@@ -161,6 +207,8 @@ def _places(text: str) -> dict[str, set[str]]:
     places: dict[str, set[str]] = {}
     for match in _BUILDING.finditer(text):
         places.setdefault("bldg", set()).add(match.group(1))
+    for match in _ENTRANCE.finditer(text):
+        places.setdefault("entrance", set()).add(match.group(1))
     for match in _DIRECTION.finditer(text):
         places.setdefault("dir", set()).add(match.group(1))
     return places
@@ -238,18 +286,33 @@ class Reader:
         clean = _A_NOT_A.sub(r"\1", _cn_digits(normalize(text)))
         features: dict[str, tuple[int, float]] = {}
         places = _places(clean)
-        for index, clause in enumerate(part for part in _CLAUSE_SPLIT.split(clean) if part):
-            factor = 1.0 if index == 0 else _LATER_CLAUSE
-            if index and _CONSEQUENCE.search(clause):
+        parts = [part for part in _CLAUSE_SPLIT.split(clean) if part]
+        cuts = [self.cut(part) for part in parts]
+        decision = 0  # the clause that states the decision: the first, unless it only describes the problem
+        if len(parts) > 1 and not self._decides(parts[0], cuts[0]):
+            decision = next((index for index, part in enumerate(parts)
+                             if self._decides(part, cuts[index]) and not _CONSEQUENCE.search(part)), 0)
+        for index, clause in enumerate(parts):
+            factor = 1.0 if index == decision else _LATER_CLAUSE
+            if index > decision and _CONSEQUENCE.search(clause):
                 factor = _CONSEQUENCE_CLAUSE  # 楼道就不用堆了, 省得满小区都是狗粮: a reason, not the decision
-            self._read_clause(clause, factor, features, places)
+            self._read_clause(cuts[index], factor, features, places)
         return Signature(text, features, {kind: frozenset(values) for kind, values in places.items()},
                          _quantities(clean))
 
-    def _read_clause(self, clause: str, factor: float, features: dict, places: dict) -> None:
+    def _decides(self, clause: str, tokens: list[str]) -> bool:
+        """Whether a clause asks for something: a suggestion word, a prohibition, a removal or an action."""
+        if _SUGGESTION.search(clause):
+            return True
+        for token in tokens:
+            for group in self._lookup(token):
+                if group.kind in ("rm", "act") or (group.kind == "neg" and group.weight > 0):
+                    return True
+        return False
+
+    def _read_clause(self, tokens: list[str], factor: float, features: dict, places: dict) -> None:
         items: list[tuple[Group | None, bool]] = []  # lexicon groups in order, and whether guessed; None: 的 and 就
         unknown: list[str] = []
-        tokens = self.cut(clause)
         for index, token in enumerate(tokens):
             if token in _SCOPE_END:
                 items.append((None, False))
@@ -264,8 +327,6 @@ class Reader:
             elif len(token) >= 2 and token not in self.stopwords and not _is_number(token):
                 unknown.append(token)
                 items.append((_UNKNOWN_ITEM, False))
-            elif len(token) == 1 and token not in self.stopwords and "\u4e00" <= token <= "\u9fff":
-                items.append((_UNKNOWN_ITEM, False))  # 推, 定: no feature, but a negator may be aimed at it
         polarity = 1
         weak_flips = 0  # plain negations end at 的 or 就 (没有摄像头的角落, 不分类就罚钱)
         negated = False  # the clause holds a negator
