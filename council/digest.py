@@ -17,6 +17,14 @@ OUTCOME_NAMES = {
     "no_votes": "无人投票",
     "no_proposals": "无建议",
 }
+def percent(share: float | None) -> str | None:
+    """35%, or <1% for a few voters in a large group; None when unknown."""
+    if share is None:
+        return None
+    value = round(share * 100)
+    return "<1%" if value == 0 and share > 0 else f"{value}%"
+
+
 STATE_NAMES = {"collecting": "征集建议中", "voting": "投票中", "closed": "已结束", "cancelled": "已取消"}
 
 

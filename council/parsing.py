@@ -12,8 +12,7 @@ from datetime import date
 
 @dataclass(frozen=True)
 class Intent:
-    action: str  # open, propose, vote, close, status, cancel, hide, merge, category, setup, help, summary,
-    #               digest, export
+    action: str  # open, propose, vote, close, status, … (the values of _TRIGGERS below)
     text: str = ""  # the rest of the message (title and background, proposal text, a category)
     number: int | None = None  # a topic number (开始投票 2) or a proposal number (隐藏 3)
     numbers: tuple[int, ...] = ()  # merge: (into, merged)

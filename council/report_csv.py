@@ -11,7 +11,7 @@ import csv
 import io
 from datetime import tzinfo
 
-from council.digest import OUTCOME_NAMES, STATE_NAMES, TopicRow
+from council.digest import OUTCOME_NAMES, STATE_NAMES, TopicRow, percent
 from council.models import CONSENT_OPTIONS, Method, Proposal, Topic
 from council.timeutil import local
 
@@ -37,10 +37,7 @@ def _time(ts: float | None, tz: tzinfo) -> str:
 
 
 def _pct(share: float | None) -> str:
-    if share is None:
-        return ""
-    value = round(share * 100)
-    return "<1%" if value == 0 and share > 0 else f"{value}%"
+    return percent(share) or ""
 
 
 def _optional(value: int | None) -> str:

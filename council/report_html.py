@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta, tzinfo
 from html import escape
 
-from council.digest import OUTCOME_NAMES, STATE_NAMES, Digest, GroupWeek, TopicRow, WeekFigures
+from council.digest import OUTCOME_NAMES, STATE_NAMES, Digest, GroupWeek, TopicRow, WeekFigures, percent
 from council.timeutil import local
 
 CHART_GROUPS = 30  # bars in the participation chart; the rest are in the table
@@ -101,10 +101,7 @@ footer{text-align:center;color:#8f959e;font-size:12px;padding:8px 0 24px}
 
 def _pct(share: float | None) -> str:
     """35%, <1% for a few voters in a large group (as HTML), — when unknown."""
-    if share is None:
-        return "—"
-    value = round(share * 100)
-    return "&lt;1%" if value == 0 and share > 0 else f"{value}%"
+    return escape(percent(share) or "—")
 
 
 def _num(value: int | None) -> str:

@@ -48,6 +48,11 @@ class Reports:
                 return 0
         if fire is None or fire <= done:
             return 0
+        if not self.staff_chats:
+            log.warning("weekly digest due but roles.staff_chats is empty: nobody to send it to")
+            async with self.council.db.transaction() as repo:
+                await repo.set_done_until(WEEKLY, now)
+            return 0
         end = local_midnight(fire, self.tz)  # the seven whole days before the day it is due
         digest = await self.build(end - WEEK, end)
         posts = [post for chat_id in sorted(self.staff_chats) for post in self.digest_posts(digest, chat_id)]
@@ -57,8 +62,6 @@ class Reports:
             for post in posts:
                 await repo.enqueue(post, now)
             await repo.set_done_until(WEEKLY, now)
-        if not self.staff_chats:
-            log.warning("weekly digest built but roles.staff_chats is empty: nobody receives it")
         self.council.on_post()
         log.info("weekly digest of %d groups sent to %d staff chats", len(digest.groups), len(self.staff_chats))
         return len(self.staff_chats)

@@ -106,9 +106,8 @@ class Summaries:
             if topic.state is State.VOTING:
                 counts = await repo.vote_counts(topic.id)
                 voters = Tally(options, counts).voters
-            else:
-                counts = await repo.support_counts(topic.id)
-                voters = sum((await repo.vote_counts(topic.id)).values())
+            else:  # no ballot yet: lead by supporters
+                counts, voters = await repo.support_counts(topic.id), 0
             ranked = sorted((o for o in options if counts.get(o.number)), key=lambda o: (-counts[o.number], o.number))
             if topic.method is Method.CONSENT and topic.state is State.COLLECTING:
                 ranked = []

@@ -7,8 +7,6 @@ is read without scanning it.
 
 from __future__ import annotations
 
-import json
-
 from council.digest import TopicRow, WeekFigures
 from council.models import CONSENT_OPTIONS, YES
 from storage.base import Queries
@@ -44,10 +42,12 @@ class ReportQueries(Queries):
                      WHERE p.topic_id = t.id AND p.hidden = 0 AND p.merged_into IS NULL) AS proposals,
                    (SELECT COUNT(*) FROM votes v WHERE v.topic_id = t.id) AS voters,
                    COALESCE(r.members, c.member_count) AS members,
-                   r.quorum_needed, r.quorum_met, r.outcome, r.winners
+                   r.quorum_needed, r.quorum_met, r.outcome, w.number AS winner_number, w.text AS winner_text
             FROM topics t
             JOIN chats c ON c.chat_id = t.chat_id
             LEFT JOIN resolutions r ON r.topic_id = t.id
+            LEFT JOIN proposals w ON w.topic_id = t.id AND r.outcome = 'winner'
+                                 AND w.number = json_extract(r.winners, '$[0]')
             WHERE t.opened_at < :end AND (t.closed_at IS NULL OR t.closed_at >= :start)
             ORDER BY t.chat_id, t.number
             """,
@@ -56,14 +56,10 @@ class ReportQueries(Queries):
         topics = []
         for r in rows:
             winner = ""
-            numbers = json.loads(r["winners"]) if r["winners"] else []
             if r["outcome"] == "passed":
                 winner = f"{CONSENT_OPTIONS[YES]}：{r['title']}"
-            elif r["outcome"] == "winner" and numbers:
-                found = await self._one(
-                    "SELECT number, text FROM proposals WHERE topic_id = ? AND number = ?", (r["id"], numbers[0])
-                )
-                winner = f"#{found[0]} {found[1]}" if found else ""
+            elif r["winner_number"] is not None:
+                winner = f"#{r['winner_number']} {r['winner_text']}"
             topics.append(TopicRow(
                 chat_id=r["chat_id"], chat_title=r["chat_title"], number=r["number"], title=r["title"],
                 category=r["category"], state=r["state"], opened_at=r["opened_at"], closed_at=r["closed_at"],
