@@ -15,15 +15,16 @@ from datetime import UTC
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from council.models import Ballot, Method, Results, Threshold, TopicSettings, VoteUnit
 from council.schedule import QuietHours, cron_trigger
 from council.timeutil import parse_clock, parse_duration
 
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
-# What this version can do. SPEC §4 also names "approval", "household" and "open": they arrive together with
-# their rules (issue 6); until then a config asking for them is refused rather than silently run as another.
-METHODS = ("choice", "consent")
-ONE_VOTE_PER = ("person",)
-BALLOTS = ("secret",)
+METHODS = tuple(m.value for m in Method)
+ONE_VOTE_PER = tuple(u.value for u in VoteUnit)
+BALLOTS = tuple(b.value for b in Ballot)
+THRESHOLDS = tuple(t.value for t in Threshold)
+RESULTS = tuple(r.value for r in Results)
 
 
 class ConfigError(Exception):
@@ -38,7 +39,18 @@ class CouncilRules:
     quorum: float = 0.3  # below 1: share of members; 1 or more: an absolute number of voters
     one_vote_per: str = "person"
     ballot: str = "secret"
+    threshold: str = "majority"
+    results: str = "live"
+    anonymous_proposals: bool = False
     max_proposal_chars: int = 500
+
+    def topic_settings(self) -> TopicSettings:
+        """A new topic's rules when its facilitator does not choose others."""
+        return TopicSettings(
+            method=Method(self.method), collect_for=self.collect_for, vote_for=self.vote_for, quorum=self.quorum,
+            threshold=Threshold(self.threshold), one_vote_per=VoteUnit(self.one_vote_per), ballot=Ballot(self.ballot),
+            results=Results(self.results), anonymous=self.anonymous_proposals,
+        )
 
 
 @dataclass(frozen=True)
@@ -112,6 +124,9 @@ def _build(raw: dict, environ: dict[str, str]) -> Config:
             quorum=reader.quorum("council.quorum", 0.3),
             one_vote_per=reader.choice("council.one_vote_per", "person", ONE_VOTE_PER),
             ballot=reader.choice("council.ballot", "secret", BALLOTS),
+            threshold=reader.choice("council.threshold", "majority", THRESHOLDS),
+            results=reader.choice("council.results", "live", RESULTS),
+            anonymous_proposals=reader.boolean("council.anonymous_proposals", False),
             max_proposal_chars=reader.positive_int("council.max_proposal_chars", 500),
         ),
         schedule=Schedule(
@@ -134,7 +149,8 @@ KNOWN_KEYS = {
     "telegram": {"token_env", "base_url"},
     "storage": {"path"},
     "locale": {"timezone"},
-    "council": {"collect_for", "vote_for", "method", "quorum", "one_vote_per", "ballot", "max_proposal_chars"},
+    "council": {"collect_for", "vote_for", "method", "quorum", "one_vote_per", "ballot", "threshold", "results",
+                "anonymous_proposals", "max_proposal_chars"},
     "schedule": {"daily_summary", "weekly_digest", "reminders_before", "quiet_hours"},
     "roles": {"facilitators", "staff_users", "staff_chats"},
 }
@@ -193,6 +209,12 @@ class _Reader:
                 f"or a whole number of voters (e.g. 10) (got {value!r})"
             )
         return float(value)
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self._get(key, default)
+        if not isinstance(value, bool):
+            raise ConfigError(f"{key}: must be true or false (got {value!r})")
+        return value
 
     def positive_int(self, key: str, default: int) -> int:
         value = self._get(key, default)

@@ -23,6 +23,32 @@ class Method(StrEnum):
     CONSENT = "consent"
 
 
+class VoteUnit(StrEnum):
+    """Who holds one vote: each person, or each registered household (一户一票)."""
+
+    PERSON = "person"
+    HOUSEHOLD = "household"
+
+
+class Threshold(StrEnum):
+    """What it takes to pass. MAJORITY: consent needs more 赞成 than 反对; a choice or approval ballot is won by
+    the most votes. TWO_THIRDS: 赞成 at least two thirds of 赞成+反对; the leading proposal at least two thirds
+    of the voters. Abstentions never count in the denominator."""
+
+    MAJORITY = "majority"
+    TWO_THIRDS = "two_thirds"
+
+
+class Ballot(StrEnum):
+    SECRET = "secret"  # counts only: nobody, facilitators included, can list who voted what
+    OPEN = "open"  # supporters' names in the tally and the export
+
+
+class Results(StrEnum):
+    LIVE = "live"  # the 【投票】 message shows the tally as it moves
+    HIDDEN = "hidden"  # only how many have voted, until the ballot closes
+
+
 # What a topic is about, for the staff digest: guessed from its title and proposals, corrected by facilitators.
 CATEGORIES = (
     "流浪狗", "高空抛物", "文明养宠", "电动车充电", "楼道堆物", "垃圾分类", "停车", "噪音", "加装电梯", "绿化",
@@ -61,6 +87,25 @@ class Topic:
     closed_at: float | None = None
     category: str | None = None
     category_by: int | None = None  # who corrected it; None while it is the bot's own guess
+    one_vote_per: VoteUnit = VoteUnit.PERSON
+    threshold: Threshold = Threshold.MAJORITY
+    ballot: Ballot = Ballot.SECRET
+    results: Results = Results.LIVE
+    anonymous: bool = False  # proposals sent privately may appear without their author's name
+    runoff_of: int | None = None  # the topic whose tie this ballot decides
+    shortlist: tuple[int, ...] | None = None  # proposal numbers on the ballot; None: every active proposal
+
+    @property
+    def by_household(self) -> bool:
+        return self.one_vote_per is VoteUnit.HOUSEHOLD
+
+    @property
+    def secret(self) -> bool:
+        return self.ballot is Ballot.SECRET
+
+    @property
+    def results_hidden(self) -> bool:
+        return self.results is Results.HIDDEN
 
     def deadline(self) -> float | None:
         """The next deadline that moves this topic on, if it is open."""
@@ -69,6 +114,32 @@ class Topic:
         if self.state is State.VOTING:
             return self.vote_deadline
         return None
+
+
+@dataclass(frozen=True)
+class Resident:
+    """Someone seen in a group; `household` is set once they registered where they live (3-2-301)."""
+
+    chat_id: int
+    user_id: int
+    name: str
+    household: str | None = None
+    registered_at: float | None = None
+
+
+@dataclass(frozen=True)
+class TopicSettings:
+    """How one topic is decided. Defaults come from config ([council]); the /new wizard may change them."""
+
+    method: Method = Method.CHOICE
+    collect_for: int = 3 * 86400  # seconds
+    vote_for: int = 2 * 86400
+    quorum: float = 0.3  # below 1: a share of members (or of registered households); 1 or more: a number
+    threshold: Threshold = Threshold.MAJORITY
+    one_vote_per: VoteUnit = VoteUnit.PERSON
+    ballot: Ballot = Ballot.SECRET
+    results: Results = Results.LIVE
+    anonymous: bool = False
 
 
 @dataclass
@@ -97,14 +168,20 @@ class Option:
 
 @dataclass
 class Tally:
-    """Counts of one ballot. `counts` maps option number to votes."""
+    """Counts of one ballot. `counts` maps option number to votes (on an approval ballot one voter supports
+    several options, so `voter_count` says how many voted)."""
 
     options: list[Option]
     counts: dict[int, int] = field(default_factory=dict)
+    voter_count: int | None = None  # None: the sum of the counts (one option per voter)
+    proxies: int = 0  # votes a facilitator entered for a resident without a phone (代投)
+    names: dict[int, list[str]] = field(default_factory=dict)  # open ballots only: who chose each option
 
     @property
     def voters(self) -> int:
-        return sum(self.counts.get(o.number, 0) for o in self.options)
+        if self.voter_count is not None:
+            return self.voter_count
+        return sum(self.count(o.number) for o in self.options)
 
     def count(self, number: int) -> int:
         return self.counts.get(number, 0)

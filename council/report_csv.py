@@ -81,21 +81,29 @@ TOPIC_HEADERS = ("编号", "建议内容", "提出人", "提出时间", "支持�
 
 
 def topic_csv(topic: Topic, proposals: list[Proposal], supports: dict[int, int], votes: dict[int, int],
-              tz: tzinfo) -> bytes:
-    """One topic for its facilitator: every proposal with its supporters and votes. Ballots are secret, so there
-    are counts only, never who voted what."""
+              tz: tzinfo, names: dict[int, list[str]] | None = None) -> bytes:
+    """One topic for its facilitator: every proposal with its supporters and votes. A secret ballot gives counts
+    only, never who voted what; an open one adds the voters' names (`names`). While results are hidden, the
+    counts stay empty until the ballot closes."""
+    if topic.results_hidden and topic.state in ("collecting", "voting"):
+        votes = {}
+    names = names if names is not None and not topic.secret else None
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     closed = f"结束 {_time(topic.closed_at, tz)}" if topic.closed_at else ""
     writer.writerow((f"议题{topic.number}", safe_cell(topic.title), STATE_NAMES.get(topic.state, topic.state),
                      f"发起 {_time(topic.opened_at, tz)}", closed))
-    writer.writerow(TOPIC_HEADERS)
+    writer.writerow(TOPIC_HEADERS + (("投票人（公开投票）",) if names is not None else ()))
     if topic.method is Method.CONSENT:
         for number, label in CONSENT_OPTIONS.items():
-            writer.writerow(("", label, "", "", "", votes.get(number, 0), "表决选项"))
+            writer.writerow(("", label, "", "", "", votes.get(number, 0), "表决选项", *_names(names, number)))
     for p in proposals:
         state = "已隐藏" if p.hidden else f"已合并到 #{p.merged_into}" if p.merged_into else "有效"
         counted = votes.get(p.number, 0) if topic.method is not Method.CONSENT else ""
         writer.writerow((f"#{p.number}", safe_cell(p.text), safe_cell(p.author_name), _time(p.created_at, tz),
-                         supports.get(p.number, 0), counted, state))
+                         supports.get(p.number, 0), counted, state, *_names(names, p.number)))
     return BOM + buffer.getvalue().encode("utf-8")
+
+
+def _names(names: dict[int, list[str]] | None, number: int) -> tuple[str, ...]:
+    return () if names is None else (safe_cell("、".join(names.get(number, []))),)

@@ -151,7 +151,8 @@ class Reports:
             proposals = await repo.proposals(topic.id)
             supports = await repo.support_counts(topic.id)
             votes = await repo.vote_counts(topic.id)
-            document = topic_csv(topic, proposals, supports, votes, self.tz)
+            names = None if topic.secret else await repo.voter_names(topic.id)
+            document = topic_csv(topic, proposals, supports, votes, self.tz, names)
             await repo.enqueue(Post(chat_id, report_texts.export_caption(topic), purpose="export", topic_id=topic.id,
                                     reply_to=reply_to, document=document,
                                     filename=report_texts.export_filename(topic)), now)

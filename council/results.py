@@ -32,13 +32,22 @@ class SimilarFound:
 
 @dataclass
 class VoteResult:
+    """A committed vote. `before` and `after` are the options the voter (or their household) chose before and
+    after it: one at most on a choice or consent ballot, any number on an approval ballot."""
+
     topic: Topic
     option: int
-    previous: int | None
+    before: frozenset[int]
+    after: frozenset[int]
+    household: str | None = None  # the household this vote speaks for (一户一票)
 
     @property
     def unchanged(self) -> bool:
-        return self.previous == self.option
+        return self.before == self.after
+
+    @property
+    def previous(self) -> int | None:
+        return min(self.before) if self.before else None
 
 
 @dataclass

@@ -14,21 +14,22 @@ import time
 from collections.abc import Callable
 from datetime import tzinfo
 
-from council import rules, texts
+from council import texts
 from council.config import CouncilRules
 from council.language import Language
-from council.models import CATEGORIES, Method, Person, Post, Resolution, State, Tally, Topic
+from council.models import CATEGORIES, Person, Post, State, Topic, TopicSettings
 from council.parsing import split_title
 from council.proposing import Proposing
-from council.results import Choice, CouncilError, VoteResult
+from council.results import Choice, CouncilError
 from council.schedule import QuietHours
 from council.texts import Err
+from council.voting import Voting
 
 log = logging.getLogger(__name__)
 MAX_TITLE_CHARS = 60
 
 
-class Council(Proposing):
+class Council(Voting, Proposing):
     def __init__(self, db, rules_: CouncilRules, tz: tzinfo, language: Language,
                  clock: Callable[[], float] = time.time, on_post: Callable[[], None] = lambda: None,
                  quiet: QuietHours | None = None):
@@ -94,12 +95,15 @@ class Council(Proposing):
 
     # ------------------------------------------------------------------ step 1: open a topic
 
-    async def open_topic(self, chat_id: int, opener: Person, text: str, source_message_id: int | None) -> Topic:
+    async def open_topic(self, chat_id: int, opener: Person, text: str, source_message_id: int | None,
+                         settings: TopicSettings | None = None) -> Topic:
+        """Open a topic with the config's rules, or those a facilitator chose (the /new wizard)."""
         title, background = split_title(text)
         if not title:
             raise CouncilError(Err.OPEN_NO_TITLE)
         if len(title) > MAX_TITLE_CHARS:
             raise CouncilError(Err.TITLE_TOO_LONG)
+        s = settings or self.rules.topic_settings()
         now = self.clock()
         async with self.db.transaction() as repo:
             if source_message_id is not None:
@@ -108,10 +112,10 @@ class Council(Proposing):
                     return existing  # the same update delivered twice
             topic = Topic(
                 id=0, chat_id=chat_id, number=0, title=title, background=background, state=State.COLLECTING,
-                method=Method(self.rules.method), quorum=self.rules.quorum, opened_by=opener.id, opened_at=now,
-                collect_deadline=now + self.rules.collect_for,
-                vote_deadline=now + self.rules.collect_for + self.rules.vote_for,
-                category=self.guess_category(title, []),
+                method=s.method, quorum=s.quorum, opened_by=opener.id, opened_at=now,
+                collect_deadline=now + s.collect_for, vote_deadline=now + s.collect_for + s.vote_for,
+                category=self.guess_category(title, []), one_vote_per=s.one_vote_per, threshold=s.threshold,
+                ballot=s.ballot, results=s.results, anonymous=s.anonymous,
             )
             topic = await repo.insert_topic(topic, source_message_id)
             await repo.enqueue(Post(chat_id, texts.topic_card(topic, opener.name, self.tz), purpose="card",
@@ -119,125 +123,6 @@ class Council(Proposing):
             await repo.audit(chat_id, topic.id, opener.id, "open", title, now)
         self.on_post()
         return topic
-
-    # ------------------------------------------------------------------ step 4: voting
-
-    async def start_voting(self, topic_id: int, actor: Person | None) -> Topic | None:
-        """Open the ballot. actor None: the collecting deadline did it (then a wrong state is not an error)."""
-        now = self.clock()
-        async with self.db.transaction() as repo:
-            topic = await repo.topic(topic_id)
-            if topic is None or not rules.can_start_voting(topic):
-                if actor is None:
-                    return None
-                raise CouncilError(Err.ALREADY_VOTING if topic and topic.state is State.VOTING else Err.NO_OPEN_TOPIC)
-            proposals = await repo.proposals(topic.id)
-            options = rules.ballot_options(topic, proposals)
-            if topic.category_by is None:  # the proposals say more about the topic than its title alone
-                await repo.update_topic(topic, category=self.guess_category(
-                    topic.title, [p.text for p in proposals if p.active]))
-            if not options:
-                if actor is not None:
-                    raise CouncilError(Err.NO_PROPOSALS_TO_VOTE)
-                await repo.update_topic(topic, state=State.CLOSED, closed_at=now)
-                await repo.enqueue(Post(topic.chat_id, texts.no_proposals_closed(topic), purpose="resolution",
-                                        topic_id=topic.id), now)
-                await repo.audit(topic.chat_id, topic.id, None, "closed_empty", "", now)
-            else:
-                # Never shorten the voting the card announced; a late start (bot was down) still gets vote_for.
-                await repo.update_topic(topic, state=State.VOTING, voting_started_at=now,
-                                        vote_deadline=max(topic.vote_deadline, now + self.rules.vote_for))
-                tally = Tally(options, {})
-                members = await repo.member_count(topic.chat_id)
-                await repo.enqueue(
-                    Post(topic.chat_id, texts.ballot(topic, tally, members, self.tz),
-                         keyboard=texts.ballot_keyboard(topic, tally), purpose="ballot", topic_id=topic.id),
-                    now,
-                )
-                await repo.audit(topic.chat_id, topic.id, actor.id if actor else None, "start_voting", "", now)
-        self.on_post()
-        return topic
-
-    async def cast_vote(self, topic_id: int, chat_id: int, voter: Person, option: int, via: str) -> VoteResult:
-        """Record one vote; it is committed when this returns. Forged or stale requests are refused."""
-        now = self.clock()
-        async with self.db.transaction() as repo:
-            topic = await repo.topic(topic_id)
-            if topic is None or topic.chat_id != chat_id:
-                raise CouncilError(Err.BALLOT_NOT_HERE)
-            if topic.state is State.COLLECTING:
-                raise CouncilError(Err.NO_VOTING)
-            if topic.state is not State.VOTING:
-                raise CouncilError(Err.VOTE_CLOSED)
-            valid = [o.number for o in rules.ballot_options(topic, await repo.proposals(topic.id))]
-            if option not in valid:
-                raise CouncilError(Err.not_on_ballot(topic, option, valid))
-            previous = await repo.upsert_vote(topic.id, voter.id, option, via, now)
-        return VoteResult(topic, option, previous)
-
-    async def typed_vote(self, chat_id: int, voter: Person, text: str,
-                         replied_topic_id: int | None = None) -> VoteResult | None:
-        """A chat message that may be a vote (投2, 2号, 赞成 …). None: not a vote — leave the message alone."""
-        async with self.db.transaction() as repo:
-            if replied_topic_id is not None:
-                topic = await repo.topic(replied_topic_id)
-                topics = [topic] if topic is not None and topic.chat_id == chat_id else []
-            else:
-                topics = [t for t in await repo.open_topics(chat_id) if t.state is State.VOTING]
-            ballots = [(t, [o.number for o in rules.ballot_options(t, await repo.proposals(t.id))]) for t in topics]
-        readings = [(t, numbers, self.language.read_vote(text, t.method.value, numbers)) for t, numbers in ballots]
-        hits = [(t, numbers, r) for t, numbers, r in readings if r.kind != "none"]
-        if not hits:
-            return None
-        if len(hits) > 1:
-            raise CouncilError(Err.MANY_BALLOTS)
-        topic, numbers, reading = hits[0]
-        if topic.state is not State.VOTING:
-            raise CouncilError(Err.NO_VOTING if topic.state is State.COLLECTING else Err.VOTE_CLOSED)
-        await self.check_civil(chat_id, topic.id, voter, "vote", text)
-        if reading.kind == "off_ballot":
-            raise CouncilError(Err.not_on_ballot(topic, reading.options[0], numbers))
-        if len(reading.options) != 1:
-            return None  # several numbers on a one-choice ballot: ambiguous, not counted
-        return await self.cast_vote(topic.id, chat_id, voter, reading.options[0], "text")
-
-    async def ballot_view(self, topic_id: int) -> tuple[Topic, str, list | None] | None:
-        """The current text and buttons of a topic's 【投票】 message (no buttons once voting is over)."""
-        async with self.db.transaction() as repo:
-            topic = await repo.topic(topic_id)
-            if topic is None or topic.ballot_message_id is None:
-                return None
-            tally = Tally(rules.ballot_options(topic, await repo.proposals(topic.id)), await repo.vote_counts(topic.id))
-            members = await repo.member_count(topic.chat_id)
-        closed = topic.state is not State.VOTING
-        text = texts.ballot(topic, tally, members, self.tz, closed=closed)
-        return topic, text, None if closed else texts.ballot_keyboard(topic, tally)
-
-    # ------------------------------------------------------------------ step 5: close and publish
-
-    async def close(self, topic_id: int, actor: Person | None, members: int | None) -> Resolution | None:
-        """Close the ballot and publish 【决议公示】. actor None: the voting deadline did it."""
-        now = self.clock()
-        async with self.db.transaction() as repo:
-            topic = await repo.topic(topic_id)
-            if topic is None or not rules.can_close(topic):
-                if actor is None:
-                    return None
-                raise CouncilError(Err.NOT_VOTING)
-            if members is None:
-                members = await repo.member_count(topic.chat_id)
-            tally = Tally(rules.ballot_options(topic, await repo.proposals(topic.id)), await repo.vote_counts(topic.id))
-            needed = rules.quorum_needed(topic.quorum, members)
-            result = rules.outcome(topic, tally, members)
-            await repo.update_topic(topic, state=State.CLOSED, closed_at=now)
-            res = Resolution(topic, tally, members, needed, tally.voters >= needed, result)
-            await repo.insert_resolution(res, now)
-            held = self.quiet.hold_until(now) if self.quiet and actor is None else None
-            await repo.enqueue(Post(topic.chat_id, texts.resolution(res), purpose="resolution", topic_id=topic.id,
-                                    pin=True, not_before=held), now)
-            await repo.audit(topic.chat_id, topic.id, actor.id if actor else None, "close", result.kind, now)
-        self.on_post()
-        return res
 
     # ------------------------------------------------------------------ facilitator actions
 
@@ -280,10 +165,10 @@ class Council(Proposing):
             corpus = await repo.topic_documents() if topics else []
             rows = []
             for topic in topics:
-                counts = await repo.vote_counts(topic.id)
+                voters, _ = await repo.voter_figures(topic.id)
                 active = [p.text for p in await repo.proposals(topic.id) if p.active]
                 raised = self.raised(topic, active, corpus)
-                rows.append(texts.StatusRow(topic, len(active), sum(counts.values()), raised))
+                rows.append(texts.StatusRow(topic, len(active), voters, raised))
         return texts.status(rows, self.clock(), self.tz)
 
     def raised(self, topic: Topic, proposals: list[str], corpus: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 
 from council import report_texts, rules
-from council.models import Method, Post, State, Tally, Topic
+from council.models import Method, Post, State, Topic
 from council.report_texts import TopicDay
 from council.results import CouncilError
 from council.schedule import Cron, QuietHours
@@ -102,15 +102,17 @@ class Summaries:
             proposals = await repo.proposals(topic.id)
             new_numbers, new_votes, new_supports = await repo.topic_activity(topic.id, since)
             options = rules.ballot_options(topic, proposals)
-            members = await repo.member_count(topic.chat_id)
+            members = await self.council.electorate(repo, topic)
             if topic.state is State.VOTING:
-                counts = await repo.vote_counts(topic.id)
-                voters = Tally(options, counts).voters
+                tally = await self.council.tally(repo, topic)
+                counts, voters = tally.counts, tally.voters
             else:  # no ballot yet: lead by supporters
                 counts, voters = await repo.support_counts(topic.id), 0
             ranked = sorted((o for o in options if counts.get(o.number)), key=lambda o: (-counts[o.number], o.number))
             if topic.method is Method.CONSENT and topic.state is State.COLLECTING:
                 ranked = []
+            if topic.results_hidden and topic.state is State.VOTING:
+                ranked = []  # results hidden until the ballot closes: only how many have voted
             active = [p for p in proposals if p.active]
             day = TopicDay(
                 topic=topic, new=[p for p in active if p.number in new_numbers],
@@ -147,9 +149,8 @@ class Summaries:
                         for offset in due:  # quiet until the ballot closes: too late to remind
                             await repo.mark(_key(topic, offset), now)
                     continue  # the end of quiet hours calls again
-                counts = await repo.vote_counts(topic.id)
-                tally = Tally(rules.ballot_options(topic, await repo.proposals(topic.id)), counts)
-                members = await repo.member_count(topic.chat_id)
+                tally = await self.council.tally(repo, topic)
+                members = await self.council.electorate(repo, topic)
                 await repo.enqueue(Post(topic.chat_id, report_texts.reminder(topic, tally.voters, members, now,
                                                                              self.council.tz),
                                         reply_to=topic.ballot_message_id, purpose="reminder", topic_id=topic.id),

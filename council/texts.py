@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from html import escape
 
-from council.models import CATEGORIES, CONSENT_OPTIONS, Method, Proposal, Resolution, State, Tally, Topic
+from council.models import CATEGORIES, Proposal, State, Topic
 from council.timeutil import format_left, format_when
 
 MESSAGE_LIMIT = 4096
@@ -118,109 +118,14 @@ CIVILITY_NUDGE = (
 )
 
 
-# ---------------------------------------------------------------- ballot
-
-
-def ballot(topic: Topic, tally: Tally, members: int | None, tz: tzinfo, *, closed: bool = False) -> str:
-    head = [f"【投票】{topic.number}. {escape(topic.title)}"]
-    if topic.method is Method.CONSENT:
-        head.append("请对本议题表决：赞成 / 反对 / 弃权（点按钮，或直接发「赞成」）")
-    else:
-        head.append("请选一项：点下面的按钮，或发「投2」这样的消息")
-    if closed:
-        head.append("投票已结束，结果见【决议公示】。")
-    else:
-        head.append(f"截止 {format_when(topic.vote_deadline, tz)}，截止前可以改票。")
-        head.append("点按钮投票不公开，只显示票数；在群里打字投票，大家能看到您的消息。")
-    head.append("")
-    tail = ["", participation_line(tally.voters, members)]
-    width = _line_budget(head + tail, len(tally.options), reserve=8)
-    rows = [f"#{o.number} {escape(shorten(o.text, width))} — {tally.count(o.number)}票" for o in tally.options]
-    if topic.method is Method.CONSENT:
-        rows = [f"{o.text} — {tally.count(o.number)}票" for o in tally.options]
-    return "\n".join(head + rows + tail)
-
-
-def ballot_keyboard(topic: Topic, tally: Tally) -> list[list[tuple[str, str]]]:
-    """Rows of (label, callback_data). callback_data is ASCII and far below Telegram's 64 bytes."""
-    if topic.method is Method.CONSENT:
-        return [[(label, vote_data(topic.id, n)) for n, label in CONSENT_OPTIONS.items()]]
-    return [
-        [(f"#{o.number} {shorten(o.text, BUTTON_LABEL_CHARS)}", vote_data(topic.id, o.number))] for o in tally.options
-    ]
-
-
-def vote_data(topic_id: int, option: int) -> str:
-    return f"v:{topic_id}:{option}"
-
-
-def participation_line(voters: int, members: int | None) -> str:
+def participation_line(voters: int, members: int | None, households: bool = False) -> str:
+    """已投票 5 人 · 本群 20 人（25%）; on a household ballot, households (户) registered in the group."""
+    if households:
+        of = f" · 本群已登记 {members} 户（{round(voters * 100 / members)}%）" if members else " · 本群还没有住户登记"
+        return f"已投票 {voters} 户{of}"
     if members:
         return f"已投票 {voters} 人 · 本群 {members} 人（{round(voters * 100 / members)}%）"
     return f"已投票 {voters} 人"
-
-
-def vote_toast(topic: Topic, option: int) -> str:
-    choice = CONSENT_OPTIONS[option] if topic.method is Method.CONSENT else f"#{option}"
-    return f"已投 {choice}，截止前可更改"
-
-
-def vote_unchanged_toast(topic: Topic, option: int) -> str:
-    choice = CONSENT_OPTIONS[option] if topic.method is Method.CONSENT else f"#{option}"
-    return f"您已投 {choice}，无需重复投票"
-
-
-def typed_votes_ack(names: list[str]) -> str:
-    shown = "、".join(escape(n) for n in names[:10])
-    more = f" 等 {len(names)} 位邻居" if len(names) > 10 else ""
-    return f"✅ 已记下 {shown}{more} 的投票，截止前可以改票。"
-
-
-# ---------------------------------------------------------------- resolution
-
-
-OUTCOME = {
-    "no_proposals": "没有收到建议，本议题未形成决议。",
-    "no_votes": "没有人投票，本议题未形成决议。",
-    "no_quorum": "参与人数未达法定人数，本次表决不生效。议事员可以重新发起。",
-    "rejected": "反对多于赞成，议题未通过。",
-    "tie": "出现平票，请议事员组织再议或决定下一步。",
-}
-
-
-def resolution(res: Resolution) -> str:
-    topic, tally = res.topic, res.tally
-    lines = [f"【决议公示】{topic.number}. {escape(topic.title)}", "表决结果："]
-    width = _line_budget([], len(tally.options), reserve=700)
-    for o in tally.options:
-        label = o.text if topic.method is Method.CONSENT else f"#{o.number} {escape(shorten(o.text, width))}"
-        lines.append(f"{label} — {tally.count(o.number)}票 ({round(tally.share(o.number) * 100)}%)")
-    if not tally.options:
-        lines.append("（无）")
-    lines.append(participation_line(tally.voters, res.members).replace("已投票", "参与投票"))
-    if res.quorum_needed:
-        met = "已达到 ✅" if res.quorum_met else "未达到 ❌"
-        lines.append(f"法定人数：至少 {res.quorum_needed} 人，{met}")
-    else:
-        lines.append("法定人数：未设")
-    kind = res.outcome.kind
-    if kind == "winner":
-        best = res.outcome.winners[0]
-        lines.append(f"<b>结果：#{best.number} {escape(shorten(best.text, 300))} 得票最多，形成决议。</b>")
-    elif kind == "passed":
-        lines.append("<b>结果：赞成多于反对，议题通过。</b>")
-    elif kind == "tie" and res.outcome.winners:
-        tied = "、".join(f"#{o.number}" for o in res.outcome.winners)
-        lines.append(f"<b>结果：{tied} 平票，请议事员组织再议或决定下一步。</b>")
-    else:
-        lines.append(f"<b>结果：{OUTCOME[kind]}</b>")
-    if kind in ("winner", "passed"):
-        lines.append("下一步：议事员将把决议落实为具体事项，执行情况会在群里公示（执行监督）。")
-    return "\n".join(lines)
-
-
-def no_proposals_closed(topic: Topic) -> str:
-    return f"【决议公示】{topic.number}. {escape(topic.title)}\n征集期已结束，没有收到建议，本议题未形成决议。"
 
 
 def cancelled(topic: Topic, by: str) -> str:
@@ -369,6 +274,9 @@ class Err:
     MERGE_NOT_COLLECTING = "只能在征集建议阶段合并建议；投票已开始的话，可以用「隐藏 N」去掉重复的一条。"
     MERGE_SAME = "这是同一条建议，不用合并。"
     EXPORT_USAGE = "请这样发：导出 2（导出议题2），或只发「导出」导出最近的一个议题。"
+    REGISTER_FIRST = (
+        "本议题一户一票，请先登记您家的门牌：发「登记 3-2-301」（3幢2单元301室），登记后再投票。"
+    )
 
     @staticmethod
     def proposal_too_long(limit: int, length: int) -> str:
@@ -394,11 +302,3 @@ class Err:
     @staticmethod
     def already_hidden(number: int) -> str:
         return f"建议 #{number} 已经是隐藏状态。"
-
-
-def _line_budget(fixed: list[str], rows: int, reserve: int) -> int:
-    """How many characters each option line may use so the whole message stays under Telegram's limit."""
-    if rows == 0:
-        return 60
-    used = sum(len(line) + 1 for line in fixed) + reserve
-    return max(8, min(60, (MESSAGE_LIMIT - used) // rows - 12))

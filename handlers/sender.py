@@ -17,7 +17,7 @@ from collections import defaultdict, deque
 from telegram import Bot, InputFile, Message, ReplyParameters
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from council import texts
+from council import ballot_texts, texts
 from council.models import Post
 from council.outbox import Outbox
 from council.service import Council
@@ -233,7 +233,7 @@ class Sender:
         reply_to = acks[0][1] if len(acks) == 1 else None
         try:
             await self.bot.send_message(
-                chat_id, texts.typed_votes_ack(names),
+                chat_id, ballot_texts.typed_votes_ack(names),
                 reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None,
             )
         except RetryAfter as exc:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from council import texts
+from council import ballot_texts
+from council.households import label_of
 from council.models import Topic
 from council.results import CouncilError
 from handlers.common import answer, answer_tap, callback_args, person, services, stale_button
@@ -28,11 +29,10 @@ async def on_vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     except CouncilError as error:
         await answer_tap(update, error.text, alert=True)
         return
-    if result.unchanged:
-        await answer_tap(update, texts.vote_unchanged_toast(result.topic, option))
-        return
-    svc.sender.ballot_changed(result.topic.id, result.topic.chat_id)  # committed: the tally must show it
-    await answer_tap(update, texts.vote_toast(result.topic, option))
+    if not result.unchanged:
+        svc.sender.ballot_changed(result.topic.id, result.topic.chat_id)  # committed: the tally must show it
+    await answer_tap(update, ballot_texts.vote_toast(result.topic, option, result.before, result.after,
+                                                     label_of(result.household) if result.household else None))
 
 
 async def typed_vote(update: Update, context: ContextTypes.DEFAULT_TYPE, replied_topic: Topic | None = None) -> bool:

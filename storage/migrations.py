@@ -175,4 +175,48 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX outbox_purpose ON outbox (chat_id, purpose, created_at);
         """,
     ),
+    (
+        4,
+        "rules per topic: household votes, thresholds, open ballots, hidden results, run-offs, shortlists, proxies",
+        """
+        ALTER TABLE topics ADD COLUMN one_vote_per TEXT NOT NULL DEFAULT 'person';
+        ALTER TABLE topics ADD COLUMN threshold TEXT NOT NULL DEFAULT 'majority';
+        ALTER TABLE topics ADD COLUMN ballot TEXT NOT NULL DEFAULT 'secret';
+        ALTER TABLE topics ADD COLUMN results TEXT NOT NULL DEFAULT 'live';
+        ALTER TABLE topics ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE topics ADD COLUMN runoff_of INTEGER;
+        ALTER TABLE topics ADD COLUMN shortlist TEXT;
+
+        CREATE TABLE votes_v4 (
+            topic_id    INTEGER NOT NULL REFERENCES topics (id),
+            voter_key   TEXT NOT NULL,
+            option      INTEGER NOT NULL,
+            voter_id    INTEGER NOT NULL,
+            voter_name  TEXT NOT NULL DEFAULT '',
+            via         TEXT NOT NULL CHECK (via IN ('button', 'text', 'private', 'proxy')),
+            entered_by  INTEGER,
+            cast_at     REAL NOT NULL,
+            PRIMARY KEY (topic_id, voter_key, option)
+        );
+        INSERT INTO votes_v4 (topic_id, voter_key, option, voter_id, via, cast_at)
+            SELECT topic_id, 'u:' || voter_id, option, voter_id, via, cast_at FROM votes;
+        DROP TABLE votes;
+        ALTER TABLE votes_v4 RENAME TO votes;
+        CREATE INDEX votes_cast_at ON votes (cast_at);
+        CREATE INDEX votes_voter ON votes (voter_id);
+
+        CREATE TABLE residents (
+            chat_id        INTEGER NOT NULL,
+            user_id        INTEGER NOT NULL,
+            name           TEXT NOT NULL,
+            household      TEXT,
+            registered_at  REAL,
+            registered_by  INTEGER,
+            seen_at        REAL NOT NULL,
+            PRIMARY KEY (chat_id, user_id)
+        );
+        CREATE INDEX residents_user ON residents (user_id);
+        CREATE INDEX residents_household ON residents (chat_id, household) WHERE household IS NOT NULL;
+        """,
+    ),
 ]

@@ -40,7 +40,7 @@ class ReportQueries(Queries):
                    t.state, t.method, t.opened_at, t.closed_at,
                    (SELECT COUNT(*) FROM proposals p
                      WHERE p.topic_id = t.id AND p.hidden = 0 AND p.merged_into IS NULL) AS proposals,
-                   (SELECT COUNT(*) FROM votes v WHERE v.topic_id = t.id) AS voters,
+                   (SELECT COUNT(DISTINCT v.voter_key) FROM votes v WHERE v.topic_id = t.id) AS voters,
                    COALESCE(r.members, c.member_count) AS members,
                    r.quorum_needed, r.quorum_met, r.outcome, w.number AS winner_number, w.text AS winner_text
             FROM topics t

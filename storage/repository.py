@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 
-from council.models import Method, Person, Proposal, Resolution, State, Topic
+from council.models import Ballot, Method, Person, Proposal, Resolution, Results, State, Threshold, Topic, VoteUnit
 from storage.outbox import OutboxQueries
 from storage.reporting import ReportQueries
+from storage.voting import VoteQueries
 
 _TOPIC_COLUMNS = (
     "id, chat_id, number, title, background, state, method, quorum, opened_by, opened_at, collect_deadline,"
     " vote_deadline, card_message_id, ballot_message_id, resolution_message_id, voting_started_at, closed_at,"
-    " category, category_by"
+    " category, category_by, one_vote_per, threshold, ballot, results, anonymous, runoff_of, shortlist"
 )
 _PROPOSAL_COLUMNS = "id, topic_id, number, author_id, author_name, text, hidden, created_at, merged_into"
 _OPEN = "('collecting', 'voting')"
@@ -21,6 +22,12 @@ def _topic(row) -> Topic:
     values = dict(row)
     values["state"] = State(values["state"])
     values["method"] = Method(values["method"])
+    values["one_vote_per"] = VoteUnit(values["one_vote_per"])
+    values["threshold"] = Threshold(values["threshold"])
+    values["ballot"] = Ballot(values["ballot"])
+    values["results"] = Results(values["results"])
+    values["anonymous"] = bool(values["anonymous"])
+    values["shortlist"] = tuple(json.loads(values["shortlist"])) if values["shortlist"] else None
     return Topic(**values)
 
 
@@ -30,8 +37,8 @@ def _proposal(row) -> Proposal:
     return Proposal(**values)
 
 
-class Repository(OutboxQueries, ReportQueries):
-    """Topics, proposals, votes and chats; the outbox, schedules and reports come from the mixins."""
+class Repository(VoteQueries, OutboxQueries, ReportQueries):
+    """Topics, proposals and chats; votes and residents, the outbox, schedules and reports come from the mixins."""
 
     # ------------------------------------------------------------------ chats
 
@@ -76,6 +83,7 @@ class Repository(OutboxQueries, ReportQueries):
         )
         for table in ("topics", "proposals", "audit_log", "drafts", "held_back"):
             await self._run(f"UPDATE {table} SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
+        await self._run("UPDATE OR REPLACE residents SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
         await self._run("UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND sent_at IS NULL", (new_id, old_id))
 
     async def migrated_to(self, chat_id: int) -> int | None:
@@ -90,13 +98,16 @@ class Repository(OutboxQueries, ReportQueries):
         cursor = await self._run(
             """
             INSERT INTO topics (chat_id, number, title, background, state, method, quorum, opened_by, opened_at,
-                                source_message_id, collect_deadline, vote_deadline, category)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                source_message_id, collect_deadline, vote_deadline, category, one_vote_per, threshold,
+                                ballot, results, anonymous, runoff_of, shortlist, voting_started_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             (
                 topic.chat_id, topic.number, topic.title, topic.background, topic.state.value, topic.method.value,
                 topic.quorum, topic.opened_by, topic.opened_at, source_message_id, topic.collect_deadline,
-                topic.vote_deadline, topic.category,
+                topic.vote_deadline, topic.category, topic.one_vote_per.value, topic.threshold.value,
+                topic.ballot.value, topic.results.value, int(topic.anonymous), topic.runoff_of,
+                json.dumps(list(topic.shortlist)) if topic.shortlist is not None else None, topic.voting_started_at,
             ),
         )
         topic.id = cursor.lastrowid
@@ -179,12 +190,14 @@ class Repository(OutboxQueries, ReportQueries):
         """Set fields of a topic (and of the object). Only known columns pass."""
         allowed = {
             "state", "collect_deadline", "vote_deadline", "voting_started_at", "closed_at", "card_message_id",
-            "ballot_message_id", "resolution_message_id", "category", "category_by",
+            "ballot_message_id", "resolution_message_id", "category", "category_by", "shortlist",
         }
         assert set(fields) <= allowed, fields
         for name, value in fields.items():
             setattr(topic, name, value)
         values = {k: (v.value if isinstance(v, State) else v) for k, v in fields.items()}
+        if "shortlist" in values and values["shortlist"] is not None:
+            values["shortlist"] = json.dumps(list(values["shortlist"]))
         assignments = ", ".join(f"{name} = :{name}" for name in values)
         await self._run(f"UPDATE topics SET {assignments} WHERE id = :id", {**values, "id": topic.id})
 
@@ -290,29 +303,6 @@ class Repository(OutboxQueries, ReportQueries):
 
     async def hide_proposal(self, topic_id: int, number: int) -> None:
         await self._run("UPDATE proposals SET hidden = 1 WHERE topic_id = ? AND number = ?", (topic_id, number))
-
-    # ------------------------------------------------------------------ votes
-
-    async def upsert_vote(self, topic_id: int, voter_id: int, option: int, via: str, now: float) -> int | None:
-        """Record a vote, replacing the voter's earlier one. Returns the earlier option, if any."""
-        row = await self._one("SELECT option FROM votes WHERE topic_id = ? AND voter_id = ?", (topic_id, voter_id))
-        await self._run(
-            """
-            INSERT INTO votes (topic_id, voter_id, option, via, cast_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (topic_id, voter_id) DO UPDATE SET option = excluded.option, via = excluded.via,
-                cast_at = excluded.cast_at
-            """,
-            (topic_id, voter_id, option, via, now),
-        )
-        return row["option"] if row else None
-
-    async def vote_counts(self, topic_id: int) -> dict[int, int]:
-        rows = await self._all("SELECT option, COUNT(*) FROM votes WHERE topic_id = ? GROUP BY option", (topic_id,))
-        return {row[0]: row[1] for row in rows}
-
-    async def delete_votes_for(self, topic_id: int, option: int) -> int:
-        cursor = await self._run("DELETE FROM votes WHERE topic_id = ? AND option = ?", (topic_id, option))
-        return cursor.rowcount
 
     # ------------------------------------------------------------------ resolutions and audit
 

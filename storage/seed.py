@@ -25,7 +25,8 @@ def load(path: str, chats: Iterable[tuple], topics: Iterable[tuple], proposals: 
             "INSERT INTO proposals (topic_id, number, chat_id, message_id, author_id, author_name, text, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", proposals)
         conn.executemany(
-            "INSERT INTO votes (topic_id, voter_id, option, via, cast_at) VALUES (?, ?, ?, 'button', ?)", votes)
+            "INSERT INTO votes (topic_id, voter_key, voter_id, option, via, cast_at)"
+            " VALUES (?1, 'u:' || ?2, ?2, ?3, 'button', ?4)", votes)
         conn.executemany(
             "INSERT INTO resolutions (topic_id, outcome, winners, counts, voters, members, quorum_needed,"
             " quorum_met, created_at) VALUES (?, ?, ?, '{}', ?, ?, ?, ?, ?)", resolutions)

@@ -2,7 +2,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from council import texts
+from council import ballot_texts, texts
 from council.config import ConfigError, load
 from council.models import Method, Option, State, Tally, Topic
 from council.rules import outcome, quorum_needed
@@ -59,9 +59,9 @@ def test_texts_escape_user_html():
 
 def test_ballot_of_many_long_proposals_fits_one_message():
     options = [Option(n, "很长的建议" * 100) for n in range(1, 91)]
-    text = texts.ballot(topic(), Tally(options, {n: n for n in range(1, 91)}), 500, ZoneInfo("Asia/Shanghai"))
+    text = ballot_texts.ballot(topic(), Tally(options, {n: n for n in range(1, 91)}), 500, ZoneInfo("Asia/Shanghai"))
     assert len(text) <= texts.MESSAGE_LIMIT
-    keyboard = texts.ballot_keyboard(topic(), Tally(options, {}))
+    keyboard = ballot_texts.ballot_keyboard(topic(), Tally(options, {}))
     assert all(len(data.encode()) <= 64 for row in keyboard for _, data in row)
 
 
