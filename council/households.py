@@ -82,3 +82,25 @@ def _number(text: str) -> int | None:
     if len(text) == 1:
         return _DIGITS.get(text) or None
     return None
+
+
+@dataclass(frozen=True)
+class ProxyRequest:
+    """代投 [名字] 门牌 选项, or 代投 选项 as a reply to the resident's message (then `household` is None)."""
+
+    name: str
+    household: Household | None
+    choice: str
+
+
+def parse_proxy(text: str) -> ProxyRequest | None:
+    tokens = text.split()
+    if len(tokens) == 1:
+        return ProxyRequest("", None, tokens[0])
+    for name_tokens in (0, 1):
+        if len(tokens) < name_tokens + 2:
+            break
+        household = parse_household(tokens[name_tokens])
+        if household is not None:
+            return ProxyRequest(" ".join(tokens[:name_tokens]), household, " ".join(tokens[name_tokens + 1:]))
+    return None

@@ -29,6 +29,11 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("建议", "propose"),
     ("提议", "propose"),
     ("隐藏", "hide"),
+    ("登记", "register"),
+    ("住户", "households"),
+    ("代投", "proxy"),
+    ("筛选", "shortlist"),
+    ("决选", "runoff"),
     ("合并", "merge"),
     ("分类", "category"),
     ("进度", "status"),
@@ -42,7 +47,8 @@ _TRIGGERS: list[tuple[str, str]] = [
 # What may follow a trigger word: nothing, a separator, or a number.
 _SEPARATOR = re.compile(r"^(?:[\s:：,，?？!！。]+|(?=\d)|$)")
 # Triggers that take no free text: the rest must be empty or a number.
-_NUMBER_ONLY = {"vote", "close", "cancel", "status", "setup", "help", "hide", "summary", "export"}
+_NUMBER_ONLY = {"vote", "close", "cancel", "status", "setup", "help", "hide", "summary", "export", "households",
+                "shortlist", "runoff"}
 _PUNCT_TAIL = "。.!！~～?？ \t"
 
 
@@ -63,6 +69,8 @@ def parse_trigger(text: str) -> Intent | None:
             return parse_merge(rest)
         if action == "category" and not re.fullmatch(r"[\w\s]{0,8}", rest):
             return None  # 分类 takes one short name: "分类垃圾要按时投放" is chat
+        if action == "register" and not re.match(r"^[\d一二两三四五六七八九十取撤删\s]", rest):
+            return None  # 登记 takes a room number (or 取消): "登记表在哪" is chat
         if action == "digest" and not re.fullmatch(r"[\d\s年月日号/.-]{0,12}", rest.strip()):
             return None  # 简报 takes a date at most: "简报 我看过了" is chat
         if action in _NUMBER_ONLY:

@@ -55,3 +55,10 @@ class ProposalResult:
     topic: Topic
     number: int
     created: bool
+
+
+@dataclass
+class ProxyResult:
+    topic: Topic
+    label: str  # whom the vote is for: a household or a resident
+    options: tuple[int, ...]

@@ -20,7 +20,9 @@ from council.language import Language
 from council.models import CATEGORIES, Person, Post, State, Topic, TopicSettings
 from council.parsing import split_title
 from council.proposing import Proposing
+from council.registering import Registering
 from council.results import Choice, CouncilError
+from council.runoff import Runoffs
 from council.schedule import QuietHours
 from council.texts import Err
 from council.voting import Voting
@@ -29,7 +31,7 @@ log = logging.getLogger(__name__)
 MAX_TITLE_CHARS = 60
 
 
-class Council(Voting, Proposing):
+class Council(Voting, Registering, Runoffs, Proposing):
     def __init__(self, db, rules_: CouncilRules, tz: tzinfo, language: Language,
                  clock: Callable[[], float] = time.time, on_post: Callable[[], None] = lambda: None,
                  quiet: QuietHours | None = None):
@@ -88,6 +90,13 @@ class Council(Voting, Proposing):
         if not fitting:
             raise CouncilError(wrong_state)
         return fitting[0] if len(fitting) == 1 else Choice(fitting)
+
+    async def closed_topic(self, chat_id: int, number: int) -> Topic:
+        async with self.db.transaction() as repo:
+            topic = await repo.topic_by_number(chat_id, number)
+        if topic is None or topic.state is not State.CLOSED:
+            raise CouncilError(Err.no_closed_topic(number))
+        return topic
 
     async def topic(self, topic_id: int) -> Topic | None:
         async with self.db.transaction() as repo:

@@ -81,12 +81,14 @@ class Voting:
                     raise CouncilError(Err.REGISTER_FIRST)
                 household = resident.household
             key = f"h:{household}" if household else f"u:{voter.id}"
-            before, _ = await repo.ballot_of(topic.id, key)
+            before, before_via = await repo.ballot_of(topic.id, key)
             if topic.method is Method.APPROVAL:
                 after = before | wanted if options else before ^ wanted
             else:
                 after = wanted
-            if after != before or via == "proxy":
+            if before_via == "proxy":
+                before = set()  # the resident votes themself: their own vote replaces the one entered for them
+            if after != before:
                 await repo.replace_ballot(topic.id, key, after, voter.id, voter.name, via, None, now)
             await repo.touch_resident(chat_id, voter.id, voter.name, now)
         return VoteResult(topic, option, frozenset(before), frozenset(after), household)

@@ -13,6 +13,7 @@ from telegram import (
 
 RESIDENTS = [
     BotCommand("propose", "提建议（也可以直接发「建议：…」）"),
+    BotCommand("register", "登记门牌（一户一票时用）：/register 3-2-301"),
     BotCommand("status", "看进度（也可以发「进度」）"),
     BotCommand("summary", "今日小结（也可以发「小结」）"),
     BotCommand("help", "使用说明"),
@@ -24,6 +25,10 @@ FACILITATORS = [
     BotCommand("hide", "隐藏一条建议：/hide 编号"),
     BotCommand("merge", "合并重复建议：/merge 保留的编号 并入的编号"),
     BotCommand("category", "查看或修改议题分类：/category 停车"),
+    BotCommand("shortlist", "建议太多时，挑选放上选票的建议"),
+    BotCommand("proxy", "为没有手机的居民代投：/proxy 3-2-301 2"),
+    BotCommand("households", "查看住户登记"),
+    BotCommand("runoff", "平票后发起决选投票：/runoff 议题号"),
     BotCommand("cancel", "取消议题"),
     BotCommand("export", "导出议题的建议和票数（CSV）：/export 议题号"),
     BotCommand("setup", "检查我在本群的权限"),

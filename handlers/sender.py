@@ -43,7 +43,7 @@ class Sender:
         self._dirty_ballots: dict[int, int] = {}  # topic -> chat
         self._last_edit: dict[int, float] = {}  # topic -> time of the last edit
         self._vote_acks: dict[int, list[tuple[str, int]]] = defaultdict(list)  # chat -> (name, message id)
-        self._edits: dict[tuple[int, int], str] = {}  # (chat, message) -> new text, buttons removed
+        self._edits: dict[tuple[int, int], tuple[str, list | None]] = {}  # (chat, message) -> (text, buttons)
         self._retry_at: dict[int, float] = {}  # outbox id -> earliest retry
         self._paused_until = 0.0
 
@@ -57,9 +57,10 @@ class Sender:
         self._dirty_ballots[topic_id] = chat_id
         self._wake.set()
 
-    def edit(self, chat_id: int, message_id: int, text: str) -> None:
-        """Replace a message's text and remove its buttons (a question that has been answered)."""
-        self._edits[(chat_id, message_id)] = text
+    def edit(self, chat_id: int, message_id: int, text: str, keyboard=None) -> None:
+        """Replace a message's text; its buttons are removed unless `keyboard` gives new ones (a question that has
+        been answered, or a picker that changed). Several edits of one message before it goes out: the last wins."""
+        self._edits[(chat_id, message_id)] = (text, keyboard)
         self._wake.set()
 
     def typed_vote(self, chat_id: int, name: str, message_id: int) -> None:
@@ -216,12 +217,12 @@ class Sender:
             self._dirty_ballots[topic_id] = topic.chat_id
 
     async def _send_edit(self, chat_id: int, message_id: int) -> None:
-        text = self._edits.pop((chat_id, message_id))
+        text, keyboard = self._edits.pop((chat_id, message_id))
         self._count(chat_id)
         try:
-            await self.bot.edit_message_text(text, chat_id, message_id)
+            await self.bot.edit_message_text(text, chat_id, message_id, reply_markup=markup(keyboard))
         except RetryAfter as exc:
-            self._edits.setdefault((chat_id, message_id), text)
+            self._edits.setdefault((chat_id, message_id), (text, keyboard))
             self._pause(exc)
         except TelegramError as exc:
             log.info("edit of %s/%s not made: %s", chat_id, message_id, exc)

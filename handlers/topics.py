@@ -37,7 +37,7 @@ ACTIONS = {
 
 async def open_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent) -> None:
     svc, chat, message = services(context), update.effective_chat, update.effective_message
-    if not await _facilitator_in_group(update, context):
+    if not await facilitator_in_group(update, context):
         return
     opener = person(update.effective_user, message)
     await svc.council.chat_seen(chat.id, chat.type, chat.title or "")
@@ -53,7 +53,7 @@ async def open_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, intent:
 async def facilitator_action(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent) -> None:
     """vote / close / cancel / hide: pick the topic (number, reply, or the only one), then act on it."""
     svc, chat, message = services(context), update.effective_chat, update.effective_message
-    if not await _facilitator_in_group(update, context):
+    if not await facilitator_in_group(update, context):
         return
     action = ACTIONS[intent.action]
     usage = {"hide": (Err.HIDE_USAGE, intent.number is None), "merge": (Err.MERGE_USAGE, len(intent.numbers) != 2)}
@@ -76,6 +76,10 @@ async def run_action(context: ContextTypes.DEFAULT_TYPE, topic: Topic, actor, in
     """Carry out a facilitator action on a chosen topic. Raises CouncilError for the user."""
     svc, action = services(context), intent.action
     if action == "vote":
+        if await svc.council.needs_shortlist(topic.id):  # many proposals: the facilitator picks the ballot first
+            _, text, keyboard = await svc.council.shortlist_view(topic.id)
+            await svc.council.reply(topic.chat_id, text, None, keyboard)
+            return
         await refresh_members(svc.chats, svc.council, topic.chat_id)
         started = await svc.council.start_voting(topic.id, actor)
         svc.deadlines.schedule(started)
@@ -130,7 +134,7 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Int
 
 
 async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent) -> None:
-    if not await _facilitator_in_group(update, context):
+    if not await facilitator_in_group(update, context):
         return
     svc, chat = services(context), update.effective_chat
     svc.chats.forget(chat.id)
@@ -143,7 +147,7 @@ async def help_(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Inte
     await answer(update, context, text)
 
 
-async def _facilitator_in_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+async def facilitator_in_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     if not is_group(update):
         await answer(update, context, Err.GROUP_ONLY)
         return False

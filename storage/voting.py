@@ -7,9 +7,10 @@ A choice or consent ballot keeps one row per key; an approval ballot one row per
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
-from council.models import Resident
+from council.models import Resident, Topic
 from storage.base import Queries
 
 
@@ -78,6 +79,38 @@ class VoteQueries(Queries):
             (*topic_ids, *keys),
         )
         return {row[0] for row in rows}
+
+    # ------------------------------------------------------------------ run-offs
+
+    async def resolution_of(self, topic_id: int) -> tuple[str, list[int]] | None:
+        """(outcome, winning or tied proposal numbers) of a closed topic."""
+        row = await self._one("SELECT outcome, winners FROM resolutions WHERE topic_id = ?", (topic_id,))
+        return (row[0], json.loads(row[1])) if row else None
+
+    async def runoff_of(self, topic_id: int) -> int | None:
+        """The number of the run-off already started for this topic, if any."""
+        row = await self._one("SELECT number FROM topics WHERE runoff_of = ?", (topic_id,))
+        return row[0] if row else None
+
+    async def copy_proposals(self, from_topic: int, to: Topic, numbers: list[int]) -> None:
+        """The tied proposals go onto the run-off with their numbers, authors and supporters. They have no message
+        of their own in the chat: a negative message id, unique per topic and number, keeps UNIQUE (chat, message)."""
+        marks = ",".join("?" * len(numbers))
+        await self._run(
+            f"""
+            INSERT INTO proposals (topic_id, number, chat_id, message_id, author_id, author_name, text, created_at)
+            SELECT ?, number, chat_id, -(? * 10000 + number), author_id, author_name, text, created_at
+            FROM proposals WHERE topic_id = ? AND number IN ({marks})
+            """,
+            (to.id, to.id, from_topic, *numbers),
+        )
+        await self._run(
+            f"""
+            INSERT OR IGNORE INTO supports (topic_id, number, user_id, at)
+            SELECT ?, number, user_id, at FROM supports WHERE topic_id = ? AND number IN ({marks})
+            """,
+            (to.id, from_topic, *numbers),
+        )
 
     # ------------------------------------------------------------------ residents and households
 
