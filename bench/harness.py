@@ -42,7 +42,8 @@ class BenchBot(BotProcess):
     """The shared launcher (sandbox/launcher.py) plus what this benchmark reads from /proc."""
 
     def __init__(self, server: BotApiServer, workdir: Path):
-        super().__init__(server, workdir, {"collect_for": "1h", "vote_for": "1h"})
+        # Quiet hours off: figures must not depend on the hour the benchmark runs.
+        super().__init__(server, workdir, {"collect_for": "1h", "vote_for": "1h"}, '[schedule]\nquiet_hours = "off"\n')
 
     async def start(self, ready_within: float = 30.0) -> None:
         try:
