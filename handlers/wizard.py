@@ -134,6 +134,7 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
         await answer_tap(update, texts.Err.STALE_BUTTON, alert=True)
         return ConversationHandler.END
     draft: Draft = state["draft"]
+    svc.chats.forget(draft.chat_id)  # ask Telegram afresh: the administrators may have changed since the pick
     if await _facilitated_group(context, draft.chat_id, query.from_user.id) is None:
         await answer_tap(update, wt.NOT_FACILITATOR_THERE, alert=True)
         context.user_data.pop(KEY, None)

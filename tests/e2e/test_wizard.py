@@ -111,24 +111,45 @@ async def test_wizard_posts_a_card_with_its_rules_and_a_private_proposal_shows_a
     await stranger.bot_says(wt.PRIVATE_UNKNOWN_LINK)
 
 
-async def test_private_proposals_do_not_collide_with_group_message_ids(telegram, run_bot):
-    """In a supergroup message ids count per chat, so a private message may carry the same id as a group message."""
+async def test_a_private_proposal_and_a_group_proposal_with_the_same_message_id_are_both_kept(telegram, run_bot):
+    """In a supergroup message ids count per chat, so a private message may carry the id of a group message."""
     bot = await run_bot()
     group = Group(telegram, title="合女士议事团")
-    new_id = telegram.migrate_group(group.id)
-    group.id = new_id
+    group.id = telegram.migrate_group(group.id)
     wang, (zhang, li, *_rest) = group.facilitator, group.residents
-    card = await group.open_topic("楼道堆物", "清理楼道里的旧家具", "每月一次集中清理")
-    link = telegram.link_buttons(group.id, card["message_id"])["私信提建议"]
-    for resident, text in ((zhang, "请物业贴告示提醒"), (li, "设一个临时堆放点")):
-        Private(telegram, resident)
-        telegram.open_link(resident, link)
-        await Private(telegram, resident).bot_says("【私信提建议】")
-        telegram.send_message(resident, resident, text)
-        await group.bot_says(f"（{telegram.users[resident]['first_name']}（私信））")
-    assert bot.query("SELECT number, author_name FROM proposals ORDER BY number") == [
-        (1, "张阿姨"), (2, "李姐"), (3, "张阿姨"), (4, "李姐")]
-    assert wang
+    card = await group.open_topic("楼道堆物")
+    resident = Private(telegram, zhang)
+    telegram.open_link(zhang, telegram.link_buttons(group.id, card["message_id"])["私信提建议"])
+    await resident.bot_says("【私信提建议】")
+    sent = resident.say("请物业贴告示提醒")
+    first = await group.bot_says("【征集建议】已收到 #1（张阿姨（私信））")
+    while telegram.chat_history(group.id)[-1]["message_id"] < sent["message_id"] - 1:
+        group.say(wang, "收到")  # neighbours' chat, left alone by the bot
+    same_id = group.say(li, "建议：设一个临时堆放点")
+    assert same_id["message_id"] == sent["message_id"]
+    await group.bot_says("【征集建议】已收到 #2（李姐）", after=first["message_id"])
+    assert bot.query("SELECT number, author_name, text FROM proposals ORDER BY number") == [
+        (1, "张阿姨", "请物业贴告示提醒"), (2, "李姐", "设一个临时堆放点")]
+
+
+async def test_rights_are_checked_again_on_publishing(telegram, run_bot):
+    bot = await run_bot()
+    group = Group(telegram, title="6幢议事群")
+    li = group.residents[1]
+    telegram.set_admin(group.id, li)
+    me = await start_wizard(telegram, group, li)
+    await me.answer("先选在哪个群发起", tap="6幢议事群")
+    await me.answer(wt.QUESTIONS["title"], "楼顶漏水")
+    for step, button in [("background", "跳过"), ("method", "赞成反对"), ("collect", "1天"), ("vote", "1天"),
+                         ("quorum", "不设"), ("threshold", "过半数"), ("unit", "一人一票"), ("ballot", "不记名"),
+                         ("more", "用默认")]:
+        await me.answer(wt.QUESTIONS[step], tap=button)
+    preview = await me.bot_says("【预览】", after=me._seen)
+    telegram.set_admin(group.id, li, False)  # no longer an administrator before 「确认发布」
+    refused = telegram.press_button(li, preview["message_id"], li, text="确认发布")
+    assert (await group.answer_of(refused))["text"] == wt.NOT_FACILITATOR_THERE
+    await settle(1.0)
+    assert bot.scalar("SELECT COUNT(*) FROM topics") == 0 and not group.posts("【议题】")
 
 
 async def test_wizard_abandoned_leaves_nothing_behind(telegram, run_bot):
