@@ -37,7 +37,7 @@ from council.reports import Reports
 from council.schedule import Cron, QuietHours
 from council.service import Council
 from council.summaries import ScheduleRules, Summaries
-from handlers import ballots, chats, menus, messages, proposals, topics, updates, votes
+from handlers import ballots, chats, menus, messages, private_proposals, proposals, topics, updates, votes, wizard
 from handlers.common import Services, stale_button
 from handlers.deadlines import Deadlines
 from handlers.errors import on_error
@@ -81,6 +81,15 @@ def _register_handlers(app: Application) -> None:
     # 2. The group's own life: the bot added/removed, rights changed, group upgraded to a supergroup.
     app.add_handler(ChatMemberHandler(chats.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, chats.on_migrate))
+
+    # 2b. Conversations in private chat: the facilitator's /new wizard, and a proposal sent through the 【议题】
+    #     card's 「私信提建议」 link (/start p<topic id>). Before the taps and commands below, so that while one is
+    #     active its buttons, its /cancel and 取消 reach it (in groups /cancel stays 取消议题); outside a
+    #     conversation each sees only its way in (/new · 新议题 · /start new, and /start p<id>).
+    app.add_handler(wizard.conversation())
+    app.add_handler(private_proposals.conversation())
+    app.add_handler(CallbackQueryHandler(private_proposals.on_similar_answer, pattern=r"^x[sf]:"))
+    app.add_handler(CommandHandler("new", wizard.in_group, filters=filters.ChatType.GROUPS))
 
     # 3. Button taps. Votes first: they are most of the traffic and must be answered fast.
     app.add_handler(CallbackQueryHandler(votes.on_vote_button, pattern=r"^v:"))

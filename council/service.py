@@ -128,7 +128,7 @@ class Council(Voting, Registering, Runoffs, Proposing):
             )
             topic = await repo.insert_topic(topic, source_message_id)
             await repo.enqueue(Post(chat_id, texts.topic_card(topic, opener.name, self.tz), purpose="card",
-                                    topic_id=topic.id), now)
+                                    keyboard=texts.card_keyboard(topic), topic_id=topic.id), now)
             await repo.audit(chat_id, topic.id, opener.id, "open", title, now)
         self.on_post()
         return topic

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from html import escape
 
-from council.models import CATEGORIES, Proposal, State, Topic
+from council.models import CATEGORIES, Ballot, Method, Proposal, Results, State, Threshold, Topic, VoteUnit
 from council.timeutil import format_left, format_when
 
 MESSAGE_LIMIT = 4096
@@ -55,19 +55,60 @@ def topic_name(topic: Topic) -> str:
 # ---------------------------------------------------------------- topic card
 
 
+# How a topic's rules read on its card. The card names only the unusual ones (see rule_notes).
+RULE_WORDS = {
+    Method.CHOICE: "每人选一项", Method.APPROVAL: "可多选", Method.CONSENT: "赞成/反对表决",
+    VoteUnit.PERSON: "一人一票", VoteUnit.HOUSEHOLD: "一户一票",
+    Threshold.MAJORITY: "过半数通过", Threshold.TWO_THIRDS: "三分之二通过",
+    Ballot.SECRET: "不记名投票", Ballot.OPEN: "公开投票",
+    Results.LIVE: "实时公布票数", Results.HIDDEN: "投票结束前不公布票数",
+}
+USUAL_QUORUM = 0.3
+
+
+def quorum_words(quorum: float, households: bool = False) -> str:
+    if quorum <= 0:
+        return "不设参与门槛"
+    if quorum < 1:
+        return f"至少 {round(quorum * 100)}% 的{'住户' if households else '成员'}投票才有效"
+    return f"至少 {int(quorum)} {'户' if households else '人'}投票才有效"
+
+
+def rule_notes(topic: Topic) -> list[str]:
+    """The rules of this topic that differ from the usual ones (每人选一项, 一人一票, 过半数, 不记名, 实时票数)."""
+    notes = [RULE_WORDS[value] for value in (topic.method, topic.one_vote_per, topic.threshold, topic.ballot,
+                                             topic.results)
+             if value not in (Method.CHOICE, VoteUnit.PERSON, Threshold.MAJORITY, Ballot.SECRET, Results.LIVE)]
+    if topic.quorum != USUAL_QUORUM:
+        notes.append(quorum_words(topic.quorum, topic.by_household))
+    return notes
+
+
+def card_keyboard(topic: Topic) -> list[list[tuple[str, str]]]:
+    """A link button to the bot's private chat (start=p<topic id>); handlers.keyboards fills in the bot's name."""
+    return [[("私信提建议", f"start:p{topic.id}")]]
+
+
 def topic_card(topic: Topic, opener: str, tz: tzinfo) -> str:
-    lines = [f"【议题】{topic.number}. {escape(topic.title)}"]
+    number = f"{topic.number}. " if topic.number else ""  # a preview of the /new wizard has no number yet
+    lines = [f"【议题】{number}{escape(topic.title)}"]
     if topic.background:
         lines.append(f"背景：{escape(topic.background)}")
     lines += [
         "",
         f"📌 征集建议：即日起至 {format_when(topic.collect_deadline, tz)}",
         f"🗳 投票表决：至 {format_when(topic.vote_deadline, tz)}（征集结束后开始）",
+    ]
+    notes = rule_notes(topic)
+    if notes:
+        lines.append(f"📋 规则：{' · '.join(notes)}")
+    lines += [
         "",
         "参与方式：",
         "1. 发一条「建议：您的想法」，或直接回复本条消息写建议",
         "2. 投票开始后，点按钮投票，或发「投2」这样的消息",
         "3. 发「进度」随时查看进展",
+        "4. 不方便在群里说，可以点下面「私信提建议」" + ("（不显示姓名）" if topic.anonymous else ""),
         f"发起人：{escape(opener)}",
     ]
     return "\n".join(lines)
@@ -181,6 +222,7 @@ HELP = """【议事会助手 使用说明】
 
 议事员（群管理员）：
 · 发起议题 标题（换行写背景）  /open
+· 私聊我发「新议题」（/new）：一步一步设置投票方式、时长、门槛等规则再发布
 · 开始投票  /vote      · 结束投票  /close
 · 隐藏 3（隐藏第3条建议）  /hide 3
 · 取消议题  /cancel     · 设置（检查我的权限）  /setup

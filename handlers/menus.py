@@ -36,6 +36,7 @@ FACILITATORS = [
 ]
 PRIVATE = [
     BotCommand("start", "开始"),
+    BotCommand("new", "发起新议题（议事员，一步一步设置）"),
     BotCommand("help", "使用说明"),
     BotCommand("digest", "每周议事简报（社区工作人员）：/digest 或 /digest 2026-11-09"),
 ]

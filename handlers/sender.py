@@ -179,8 +179,9 @@ class Sender:
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
             self._count(post.chat_id)
-            message = await self.bot.send_message(post.chat_id, part, reply_markup=markup(post.keyboard) if last
-                                                  else None, reply_parameters=reply if index == 0 else None)
+            keyboard = markup(post.keyboard, self.bot.username) if last else None
+            message = await self.bot.send_message(post.chat_id, part, reply_markup=keyboard,
+                                                  reply_parameters=reply if index == 0 else None)
             first = first or message
         return first
 

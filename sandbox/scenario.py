@@ -6,8 +6,10 @@ Misuse by the test itself (unknown ids, users writing where they are not members
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable
+from urllib.parse import parse_qs, urlsplit
 
 from .text import find_auto_entities, strip_text
 from .world import ChatState, StoredMessage, World
@@ -246,6 +248,26 @@ class Scenario(World):
             f"message {message_id} in {chat_id} offers no button text={text!r} data={data!r}; "
             f"buttons: {offered}"
         )
+
+    def open_link(self, user_id: int, url: str) -> dict:
+        """The user taps a link to this bot (https://t.me/<bot>?start=<payload>, a deep link): Telegram opens the
+        private chat, and the 「开始」 button there sends "/start <payload>" as the user's message."""
+        parts = urlsplit(url)
+        query = parse_qs(parts.query)
+        if parts.netloc.lower() not in ("t.me", "telegram.me") or parts.path.strip("/").lower() != (
+            self.bot_username.lower()
+        ):
+            raise ValueError(f"{url!r} is not a link to @{self.bot_username}")
+        payload = query.get("start", [""])[0]
+        if not re.fullmatch(r"[A-Za-z0-9_-]{0,64}", payload):
+            raise ValueError(f"Telegram accepts start payloads of up to 64 characters A-Z a-z 0-9 _ - ({payload!r})")
+        return self.send_message(user_id, user_id, f"/start {payload}" if payload else "/start")
+
+    def link_buttons(self, chat_id: int, message_id: int) -> dict[str, str]:
+        """The URL buttons of a bot message: label -> address."""
+        _, stored = self._bot_message(chat_id, message_id)
+        markup = stored.message.get("reply_markup") or {}
+        return {b["text"]: b["url"] for row in markup.get("inline_keyboard", []) for b in row if "url" in b}
 
     def forge_callback(self, chat_id: int, message_id: int, user_id: int, data: str) -> str:
         chat, stored = self._bot_message(chat_id, message_id)

@@ -7,6 +7,7 @@ Routes (beside the Bot API's /bot<token>/<method>):
                            for a tapped button), world (people or chats changed), demo (caption), status (bot online)
     POST /api/send         {chat_id, user_id, text, reply_to?}: a person writes in a chat
     POST /api/press        {chat_id, message_id, user_id, text, data}: a person taps an inline button
+    POST /api/link         {user_id, url}: a person opens a t.me link to the bot (a deep link: /start <payload>)
     POST /api/people       {chat_id, name?}: a new resident joins a group
     POST /api/demo         plays the demo council in a fresh group
     GET  /files/{file_id}  a document the bot sent
@@ -140,6 +141,7 @@ class WebChat:
             web.get("/api/events", self.events),
             web.post("/api/send", self.send),
             web.post("/api/press", self.press),
+            web.post("/api/link", self.link),
             web.post("/api/people", self.people),
             web.post("/api/demo", self.demo),
             web.get("/files/{file_id}", self.file),
@@ -387,6 +389,16 @@ class WebChat:
         except UserError as exc:
             return _error(str(exc))
         return _json({"query_id": query_id})
+
+    async def link(self, request: web.Request) -> web.Response:
+        body = await _body(request)
+        user_id = _int(body.get("user_id"))
+        try:
+            self.server.open_link(user_id, str(body.get("url") or ""))
+        except ValueError as exc:
+            return _error(_why(exc))
+        self.poke()
+        return _json({"chat_id": user_id})
 
     async def people(self, request: web.Request) -> web.Response:
         body = await _body(request)

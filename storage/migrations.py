@@ -219,4 +219,22 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX residents_household ON residents (chat_id, household) WHERE household IS NOT NULL;
         """,
     ),
+    (
+        7,
+        "proposals sent in private chat (the 【议题】 card's deep link)",
+        # A private message's id says nothing about the group: it may equal a group message's id, and proposals
+        # are unique per (chat_id, message_id) of the group. A private proposal is therefore keyed in the group by
+        # the negative id of its row here (Telegram's message ids are positive), and found again here by the
+        # private message that carried it (a redelivered update records it once).
+        """
+        CREATE TABLE private_proposals (
+            id          INTEGER PRIMARY KEY,
+            user_id     INTEGER NOT NULL,
+            message_id  INTEGER NOT NULL,
+            topic_id    INTEGER NOT NULL REFERENCES topics (id),
+            created_at  REAL NOT NULL,
+            UNIQUE (user_id, message_id)
+        );
+        """,
+    ),
 ]

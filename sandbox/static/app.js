@@ -326,7 +326,9 @@ function keyboard(view) {
   return el("div", { class: "buttons" }, view.buttons.map((row) => el("div", { class: "button-row" }, row.map((button) => {
     if (button.url) {
       const href = safeUrl(button.url);
-      return el("a", { class: "inline-button", href: href || "#", target: "_blank", rel: "noopener noreferrer" }, button.text, " ↗");
+      const onclick = /^https:\/\/t\.me\//i.test(href || "") ? (event) => openLink(event, href) : undefined;
+      return el("a", { class: "inline-button", href: href || "#", target: "_blank", rel: "noopener noreferrer", onclick },
+        button.text, " ↗");
     }
     if (button.callback_data === undefined) {
       return el("button", { type: "button", class: "inline-button", disabled: true, title: "沙盒里不能用这种按钮" }, button.text);
@@ -546,6 +548,17 @@ async function send() {
   renderReplying();
   if (!(await sendText(text, replyTo))) input.value = text;
   autosize();
+}
+
+// A t.me link to the bot (「私信提建议」, a deep link) opens the private chat with /start <payload>, as Telegram does.
+async function openLink(event, href) {
+  event.preventDefault();
+  try {
+    const { chat_id: id } = await api("/api/link", { user_id: S.me, url: href });
+    setTimeout(() => { if (S.chats.has(id)) openChat(id); }, 300);
+  } catch (error) {
+    toast(error.message);
+  }
 }
 
 async function tap(view, button, node) {

@@ -223,3 +223,12 @@ def test_sandbox_command_line_serves_the_page_and_keeps_production_data_apart(tm
         output, _ = process.communicate(timeout=20)
     assert process.returncode == 0, output
     assert not production.exists()
+
+
+async def test_a_deep_link_to_the_bot_opens_the_private_chat_with_its_payload(site):
+    zhao = site.cast.residents["赵奶奶"]
+    opened = await site.post("/api/link", {"user_id": zhao, "url": f"https://t.me/{site.server.bot_username}?start=p7"})
+    assert opened["chat_id"] == zhao and site.server.chat_history(zhao)[-1]["text"] == "/start p7"
+    elsewhere = await site.post("/api/link", {"user_id": zhao, "url": "https://t.me/someone_else_bot?start=p7"}, 400)
+    assert elsewhere["error"]
+
