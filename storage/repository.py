@@ -6,6 +6,7 @@ import json
 
 from council.models import Ballot, Method, Person, Proposal, Resolution, Results, State, Threshold, Topic, VoteUnit
 from storage.outbox import OutboxQueries
+from storage.reach import ReachQueries
 from storage.reporting import ReportQueries
 from storage.voting import VoteQueries
 
@@ -37,7 +38,7 @@ def _proposal(row) -> Proposal:
     return Proposal(**values)
 
 
-class Repository(VoteQueries, OutboxQueries, ReportQueries):
+class Repository(VoteQueries, OutboxQueries, ReportQueries, ReachQueries):
     """Topics, proposals and chats; votes and residents, the outbox, schedules and reports come from the mixins."""
 
     # ------------------------------------------------------------------ chats
