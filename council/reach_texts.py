@@ -115,6 +115,12 @@ REPORT_TWICE = "您已经举报过这条建议了，议事员会看到。"
 REPORT_CLOSED = "这个议题已经结束，不能再举报它的建议。"
 REPORT_ALREADY_HIDDEN = "这条建议已经被隐藏了，谢谢您。"
 REPORT_KEPT = "议事员已经看过这条建议并决定保留，举报没有再记录。有意见可以直接找议事员。"
+
+
+def report_merged(number: int, into: int) -> str:
+    return f"#{number} 已经合并到 #{into}，不再单独投票。如果 #{into} 也有问题，请回复它的消息举报。"
+
+
 NOT_FACILITATOR = "只有议事员（群管理员）可以处理举报。"
 REPORT_DECIDED = "这条举报已经处理过了。"
 

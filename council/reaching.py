@@ -55,6 +55,11 @@ class Reaching:
             await repo.private_gone(user_id)
             await repo.drop_pending_for_chat(user_id, "blocked by the user")
 
+    async def still_in_group(self, chat_id: int, user_id: int) -> bool:
+        """Our own record: seen in the group and not seen leaving it."""
+        async with self.db.transaction() as repo:
+            return chat_id in [r.chat_id for r in await repo.groups_of(user_id)]
+
     async def member_left(self, chat_id: int, user_id: int) -> None:
         async with self.db.transaction() as repo:
             await repo.left_group(chat_id, user_id, self.clock())
@@ -185,10 +190,12 @@ class Reaching:
                 raise CouncilError(rt.REPORT_CLOSED)
             if proposal.author_id == reporter.id:
                 raise CouncilError(rt.REPORT_OWN)
-            if hold == "restored":
-                raise CouncilError(rt.REPORT_KEPT)
+            if proposal.merged_into is not None:
+                raise CouncilError(rt.report_merged(proposal.number, proposal.merged_into))
             if proposal.hidden and hold != "held":
                 raise CouncilError(rt.REPORT_ALREADY_HIDDEN)
+            if hold == "restored":
+                raise CouncilError(rt.REPORT_KEPT)
             if not await repo.add_report(topic.id, proposal.number, reporter.id, reason, now):
                 raise CouncilError(rt.REPORT_TWICE)
             await repo.audit(chat_id, topic.id, reporter.id, "report", f"#{proposal.number} {reason[:100]}", now)

@@ -58,7 +58,11 @@ async def test_mine_lists_exactly_the_unvoted_ballots_of_my_groups(make_council,
     assert "0票" not in ballot.text and "— " not in ballot.text  # no counts in private
     assert [data for row in ballot.keyboard for _, data in row] == [f"pv:{dogs.id}:1", f"pv:{dogs.id}:2"]
 
-    assert await council.mine(LIU, [OTHER]) == 0  # the handler found LIU no longer in CHAT
+    assert await council.still_in_group(CHAT, LIU.id)
+    await council.member_left(CHAT, LIU.id)  # Telegram told the group 刘叔 left
+    assert not await council.still_in_group(CHAT, LIU.id)
+    assert (await council.mine_groups(LIU.id))[0] == [OTHER]
+    assert await council.mine(LIU, [OTHER]) == 0
     assert (await private_posts(outbox, LIU))[-1].text.endswith("也没有您提的进行中的建议。\n"
                                                                 "有新的投票时，在群里点按钮就能投；发「提醒我」，"
                                                                 "投票快截止而您还没投时，我会私下提醒您。")
@@ -213,6 +217,9 @@ async def test_three_reports_hold_a_proposal_and_a_facilitator_restores_it(make_
         await council.decide_report(topic.id, 2, WANG, restore=False)
     with pytest.raises(CouncilError, match="决定保留"):
         await council.report(CHAT, LIU, 3)
+    await council.private_seen(WANG.id)
+    assert await council.note_facilitators(topic, 2, [WANG.id, LIU.id]) == 1  # only who talks to the bot
+    assert "请到群里的【举报】消息" in (await private_posts(outbox, WANG))[-1].text
 
 
 async def test_confirmed_hold_voids_the_votes_and_closed_topics_take_no_reports(make_council, outbox):
@@ -239,5 +246,11 @@ async def test_reports_while_collecting_hold_without_votes(make_council, outbox)
     for who in (LI, CHEN, LIU):
         result = await council.report(CHAT, who, 2)
     assert result.held and "暂时搁置" not in (await outbox.pending())[-1].text
+    await council.propose(CHAT, ZHANG, "装隔音窗", 3)
+    await council.propose(CHAT, LI, "物业管管装修时间", 4)
+    await council.merge(topic.id, 2, 3, WANG)
+    with pytest.raises(CouncilError, match="已经合并到 #2"):
+        await council.report(CHAT, CHEN, 4)
     assert (await council.start_voting(topic.id, None)).method is Method.CHOICE
-    assert "没有收到建议" in (await outbox.pending())[-1].text  # the held proposal is not on the ballot
+    ballot = (await outbox.pending())[-1].text
+    assert "#2 装隔音窗" in ballot and "十点后停止装修" not in ballot  # the held proposal is not on the ballot
