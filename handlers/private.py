@@ -7,6 +7,7 @@ to show, and cached: every getChatMember on a group counts against that group's 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -25,6 +26,7 @@ from handlers.keyboards import markup
 log = logging.getLogger(__name__)
 MEMBER_TTL = 600.0  # seconds a "still in the group" answer is trusted
 NOT_MEMBER_TTL = 60.0
+TAP_WAIT = 4.0  # seconds a private tap waits for getChatMember before trusting the database
 PRESENT = (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
 PRIVATE_TRIGGER = re.compile(r"^\s*(我的|提醒我|不用提醒)\s*[。.!！]?\s*$")
 
@@ -36,14 +38,17 @@ class Membership:
         self.bot = bot
         self._cache: dict[tuple[int, int], tuple[float, bool]] = {}
 
-    async def is_member(self, chat_id: int, user_id: int) -> bool:
+    async def is_member(self, chat_id: int, user_id: int, wait: float | None = None) -> bool | None:
+        """None when Telegram did not answer within `wait` seconds (the group's quota is busy)."""
         cached = self._cache.get((chat_id, user_id))
         if cached and time.monotonic() < cached[0]:
             return cached[1]
         try:
-            member = await self.bot.get_chat_member(chat_id, user_id)
+            member = await asyncio.wait_for(self.bot.get_chat_member(chat_id, user_id), wait)
             present = member.status in PRESENT or (member.status == ChatMember.RESTRICTED
                                                    and bool(getattr(member, "is_member", False)))
+        except TimeoutError:
+            return None
         except TelegramError as exc:
             log.info("membership of %s in %s unknown: %s", user_id, chat_id, exc)
             present = False
@@ -125,7 +130,12 @@ async def on_private_vote(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if topic is None:
         await stale_button(update, context)
         return
-    if not await membership(context).is_member(topic.chat_id, voter.id):
+    # The tap must be answered within 15 s: if the group's quota keeps Telegram's answer waiting, trust our
+    # own record (residents who left are marked when Telegram tells the group).
+    present = await membership(context).is_member(topic.chat_id, voter.id, wait=TAP_WAIT)
+    if present is None:
+        present = await svc.council.still_in_group(topic.chat_id, voter.id)
+    if not present:
         await answer_tap(update, rt.NOT_A_MEMBER, alert=True)
         return
     try:
