@@ -223,7 +223,7 @@ class Reaching:
             if topic is None or await repo.proposal_hold(topic_id, number) != "held":
                 raise CouncilError(rt.REPORT_DECIDED)
             if restore and not topic.state.is_open:
-                raise CouncilError(rt.REPORT_CLOSED)
+                raise CouncilError(rt.RESTORE_CLOSED)
             if restore:
                 back = await repo.release_proposal(topic_id, number, topic.method is not Method.APPROVAL)
                 text = rt.report_restored(topic, number, actor.name, back)

@@ -239,6 +239,19 @@ async def test_confirmed_hold_voids_the_votes_and_closed_topics_take_no_reports(
         await council.report(CHAT, WANG, 2)
 
 
+async def test_a_proposal_held_when_the_ballot_closes_stays_out(make_council, outbox):
+    council = make_council()
+    topic = await voting_topic(council, CHAT, "绿化", ["种桂花", "把树都砍了"])
+    for who in (ZHANG, CHEN, LIU):
+        await council.report(CHAT, who, 3)
+    resolution = await council.close(topic.id, WANG, 10)
+    assert [o.number for o in resolution.tally.options] == [1]
+    with pytest.raises(CouncilError, match="不能再恢复"):
+        await council.decide_report(topic.id, 2, WANG, restore=True)
+    _, text = await council.decide_report(topic.id, 2, WANG, restore=False)
+    assert "确认隐藏" in text
+
+
 async def test_reports_while_collecting_hold_without_votes(make_council, outbox):
     council = make_council()
     topic = await council.open_topic(CHAT, WANG, "噪音", 1)
