@@ -37,7 +37,20 @@ from council.reports import Reports
 from council.schedule import Cron, QuietHours
 from council.service import Council
 from council.summaries import ScheduleRules, Summaries
-from handlers import ballots, chats, menus, messages, private_proposals, proposals, topics, updates, votes, wizard
+from handlers import (
+    ballots,
+    chats,
+    flags,
+    menus,
+    messages,
+    private,
+    private_proposals,
+    proposals,
+    topics,
+    updates,
+    votes,
+    wizard,
+)
 from handlers.common import Services, stale_button
 from handlers.deadlines import Deadlines
 from handlers.errors import on_error
@@ -99,10 +112,14 @@ def _register_handlers(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(proposals.on_support_instead, pattern=r"^sp:"))
     app.add_handler(CallbackQueryHandler(ballots.on_shortlist_button, pattern=r"^s[lag]:"))
     app.add_handler(CallbackQueryHandler(ballots.on_runoff_button, pattern=r"^ro:"))
+    app.add_handler(CallbackQueryHandler(private.on_private_vote, pattern=r"^pv:"))  # a ballot in private (我的)
+    app.add_handler(CallbackQueryHandler(flags.on_decision, pattern=r"^f[rh]:"))  # 恢复 / 确认隐藏 on 【举报】
     app.add_handler(CallbackQueryHandler(stale_button))  # anything else: an old or forged button
 
     # 4. Slash commands. Each shares its code path with the Chinese trigger word (see handlers/messages.py).
     app.add_handler(CommandHandler("start", messages.start))
+    app.add_handler(CommandHandler("mine", private.mine))
+    app.add_handler(CommandHandler("remindme", private.remindme))
     for name, action in [("help", "help"), ("open", "open"), ("propose", "propose"), ("vote", "vote"),
                          ("close", "close"), ("status", "status"), ("cancel", "cancel"), ("hide", "hide"),
                          ("merge", "merge"), ("category", "category"), ("setup", "setup"), ("summary", "summary"),
@@ -112,14 +129,22 @@ def _register_handlers(app: Application) -> None:
         app.add_handler(CommandHandler(name, messages.command(action)))
 
     # 5. Plain text: Chinese triggers, replies to our cards, typed votes; the rest is neighbours' chat.
+    #    举报 (a reply reporting a proposal) and the private words 我的 / 提醒我 / 不用提醒 come first.
+    app.add_handler(MessageHandler(filters.TEXT & filters.ChatType.GROUPS & filters.Regex(flags.REPORT),
+                                   flags.on_report))
+    app.add_handler(MessageHandler(filters.TEXT & filters.ChatType.PRIVATE & filters.Regex(private.PRIVATE_TRIGGER),
+                                   private.on_private_words))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, messages.on_group_text))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE,
                                    messages.on_private_text))
 
-    # 6. Last (group 100): remember the update as handled.
+    # 6. Nearly last (group 99): a private message means the person started the bot (it may write to them).
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE, private.private_seen), group=99)
+
+    # 7. Last (group 100): remember the update as handled.
     app.add_handler(TypeHandler(Update, updates.mark_seen), group=100)
 
-    # 7. One error handler for everything.
+    # 8. One error handler for everything.
     app.add_error_handler(on_error)
 
 

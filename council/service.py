@@ -20,6 +20,7 @@ from council.language import Language
 from council.models import CATEGORIES, Person, Post, State, Topic, TopicSettings
 from council.parsing import split_title
 from council.proposing import Proposing
+from council.reaching import Reaching
 from council.registering import Registering
 from council.results import Choice, CouncilError
 from council.runoff import Runoffs
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 MAX_TITLE_CHARS = 60
 
 
-class Council(Voting, Registering, Runoffs, Proposing):
+class Council(Voting, Registering, Runoffs, Proposing, Reaching):
     def __init__(self, db, rules_: CouncilRules, tz: tzinfo, language: Language,
                  clock: Callable[[], float] = time.time, on_post: Callable[[], None] = lambda: None,
                  quiet: QuietHours | None = None):
@@ -216,9 +217,12 @@ class Council(Voting, Registering, Runoffs, Proposing):
         async with self.db.transaction() as repo:
             return await repo.update_seen(update_id)
 
-    async def done_update(self, update_id: int) -> None:
+    async def done_update(self, update_id: int, chat_id: int | None = None, person: Person | None = None) -> None:
+        """The update is handled; a group message also tells us its writer is in that group (for /mine)."""
         async with self.db.transaction() as repo:
             await repo.mark_update(update_id, self.clock())
+            if chat_id is not None and chat_id < 0 and person is not None:
+                await repo.seen_in_group(chat_id, person.id, person.name, self.clock())
 
 
 def _check_state(topic: Topic, allowed: set[State], wrong_state: str) -> Topic:

@@ -58,12 +58,14 @@ class Deadlines:
 
     async def _remind(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self.summaries.reminders_due()
+        await self.council.private_reminders_due(self.summaries.rules.reminders_before)
 
     async def _fire(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self.act(context.job.data)
 
     async def _sweep(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self.summaries.reminders_due()
+        await self.council.private_reminders_due(self.summaries.rules.reminders_before)
         now = time.time()
         for topic in await self.council.due_work():
             deadline = topic.deadline()

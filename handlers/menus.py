@@ -38,6 +38,8 @@ PRIVATE = [
     BotCommand("start", "开始"),
     BotCommand("new", "发起新议题（议事员，一步一步设置）"),
     BotCommand("help", "使用说明"),
+    BotCommand("mine", "我的：等我投票的表决、我提的建议（也可以发「我的」）"),
+    BotCommand("remindme", "提醒我：投票快截止我还没投时私下提醒（/remindme off 关闭）"),
     BotCommand("digest", "每周议事简报（社区工作人员）：/digest 或 /digest 2026-11-09"),
 ]
 

@@ -253,6 +253,10 @@ class Sender:
         if isinstance(exc, ChatMigrated):
             await self.council.chat_migrated(post.chat_id, exc.new_chat_id)  # moves unsent posts too
             return
+        if isinstance(exc, Forbidden) and post.chat_id > 0:
+            log.info("user %s blocked the bot: no more private messages to them", post.chat_id)
+            await self.council.private_blocked(post.chat_id)  # reminders off, quietly
+            return
         if isinstance(exc, Forbidden):
             log.info("bot can no longer post in %s: %s", post.chat_id, exc)
             await self.council.chat_left(post.chat_id)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from handlers.common import services
+from handlers.common import is_group, person, services
 
 
 async def skip_if_seen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -23,5 +23,16 @@ async def skip_if_seen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def mark_seen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Remember the update as handled, and in the same transaction the group member who wrote it (the bot's
+    memory of who is in which group, for /mine and private reminders; taps are remembered by cast_vote)."""
     if update.callback_query is None:
-        await services(context).council.done_update(update.update_id)
+        council = services(context).council
+        message, user = update.message, update.effective_user
+        writer = None
+        if message is not None and is_group(update) and user is not None and not user.is_bot \
+                and message.sender_chat is None:
+            if message.left_chat_member is not None:
+                await council.member_left(message.chat.id, message.left_chat_member.id)
+            else:
+                writer = person(user)
+        await council.done_update(update.update_id, message.chat.id if writer else None, writer)

@@ -220,6 +220,43 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         """,
     ),
     (
+        6,
+        "reaching residents: private /mine and /remindme, reports (举报) that hold a proposal for the facilitators",
+        """
+        CREATE TABLE private_users (
+            user_id     INTEGER PRIMARY KEY,
+            started_at  REAL NOT NULL,
+            remind      INTEGER NOT NULL DEFAULT 0,
+            updated_at  REAL NOT NULL
+        );
+
+        ALTER TABLE residents ADD COLUMN left_at REAL;
+
+        ALTER TABLE proposals ADD COLUMN hold TEXT CHECK (hold IN ('held', 'restored', 'confirmed'));
+
+        CREATE TABLE reports (
+            topic_id     INTEGER NOT NULL REFERENCES topics (id),
+            number       INTEGER NOT NULL,
+            reporter_id  INTEGER NOT NULL,
+            reason       TEXT NOT NULL DEFAULT '',
+            at           REAL NOT NULL,
+            PRIMARY KEY (topic_id, number, reporter_id)
+        );
+
+        CREATE TABLE votes_set_aside (
+            topic_id    INTEGER NOT NULL REFERENCES topics (id),
+            voter_key   TEXT NOT NULL,
+            option      INTEGER NOT NULL,
+            voter_id    INTEGER NOT NULL,
+            voter_name  TEXT NOT NULL DEFAULT '',
+            via         TEXT NOT NULL,
+            entered_by  INTEGER,
+            cast_at     REAL NOT NULL,
+            PRIMARY KEY (topic_id, voter_key, option)
+        );
+        """,
+    ),
+    (
         7,
         "proposals sent in private chat (the 【议题】 card's deep link)",
         # A private message's id says nothing about the group: it may equal a group message's id, and proposals

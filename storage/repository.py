@@ -7,6 +7,7 @@ import json
 from council.models import Ballot, Method, Person, Proposal, Resolution, Results, State, Threshold, Topic, VoteUnit
 from storage.outbox import OutboxQueries
 from storage.private import PrivateQueries
+from storage.reach import ReachQueries
 from storage.reporting import ReportQueries
 from storage.voting import VoteQueries
 
@@ -38,7 +39,7 @@ def _proposal(row) -> Proposal:
     return Proposal(**values)
 
 
-class Repository(VoteQueries, OutboxQueries, ReportQueries, PrivateQueries):
+class Repository(VoteQueries, OutboxQueries, ReportQueries, PrivateQueries, ReachQueries):
     """Topics, proposals and chats; votes and residents, the outbox, schedules and reports come from the mixins."""
 
     # ------------------------------------------------------------------ chats

@@ -90,7 +90,8 @@ async def test_help_and_command_menus(telegram, run_bot):
     assert {"open", "vote", "close", "hide", "merge", "category", "shortlist", "proxy", "households", "runoff",
             "cancel", "export", "setup", "propose", "register", "status", "summary", "help"} == set(admins)
     assert admins["open"].startswith("发起议题") and residents["status"].startswith("看进度")
-    assert {c["command"] for c in telegram.commands["all_private_chats"]} == {"start", "new", "help", "digest"}
+    assert {c["command"] for c in telegram.commands["all_private_chats"]} == {
+        "start", "new", "help", "mine", "remindme", "digest"}
 
 
 async def test_cancel_keeps_records(telegram, run_bot):
