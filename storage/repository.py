@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from council.models import Method, Person, Proposal, Resolution, State, Topic
+from storage.actions import ActionQueries
 from storage.outbox import OutboxQueries
 from storage.reporting import ReportQueries
 
@@ -30,7 +31,7 @@ def _proposal(row) -> Proposal:
     return Proposal(**values)
 
 
-class Repository(OutboxQueries, ReportQueries):
+class Repository(OutboxQueries, ReportQueries, ActionQueries):
     """Topics, proposals, votes and chats; the outbox, schedules and reports come from the mixins."""
 
     # ------------------------------------------------------------------ chats
@@ -74,7 +75,7 @@ class Repository(OutboxQueries, ReportQueries):
         await self._run(
             "UPDATE chats SET active = 0, migrated_to = ?, updated_at = ? WHERE chat_id = ?", (new_id, now, old_id)
         )
-        for table in ("topics", "proposals", "audit_log", "drafts", "held_back"):
+        for table in ("topics", "proposals", "audit_log", "drafts", "held_back", "action_items", "reviews"):
             await self._run(f"UPDATE {table} SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
         await self._run("UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND sent_at IS NULL", (new_id, old_id))
 
