@@ -37,7 +37,7 @@ from council.reports import Reports
 from council.schedule import Cron, QuietHours
 from council.service import Council
 from council.summaries import ScheduleRules, Summaries
-from handlers import chats, menus, messages, proposals, topics, updates, votes
+from handlers import actions, chats, menus, messages, proposals, topics, updates, votes
 from handlers.common import Services, stale_button
 from handlers.deadlines import Deadlines
 from handlers.errors import on_error
@@ -88,6 +88,8 @@ def _register_handlers(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(proposals.on_pick_topic, pattern=r"^pp:"))
     app.add_handler(CallbackQueryHandler(proposals.on_insist, pattern=r"^pf:"))
     app.add_handler(CallbackQueryHandler(proposals.on_support_instead, pattern=r"^sp:"))
+    app.add_handler(CallbackQueryHandler(actions.on_item_button, pattern=r"^ai:"))  # 执行监督: an item's status
+    app.add_handler(CallbackQueryHandler(actions.on_review_button, pattern=r"^rv:"))  # 复盘: a resident's answer
     app.add_handler(CallbackQueryHandler(stale_button))  # anything else: an old or forged button
 
     # 4. Slash commands. Each shares its code path with the Chinese trigger word (see handlers/messages.py).
@@ -95,7 +97,8 @@ def _register_handlers(app: Application) -> None:
     for name, action in [("help", "help"), ("open", "open"), ("propose", "propose"), ("vote", "vote"),
                          ("close", "close"), ("status", "status"), ("cancel", "cancel"), ("hide", "hide"),
                          ("merge", "merge"), ("category", "category"), ("setup", "setup"), ("summary", "summary"),
-                         ("digest", "digest"), ("export", "export")]:
+                         ("digest", "digest"), ("export", "export"),
+                         ("action", "action"), ("actions", "actions"), ("done", "done"), ("review", "review")]:
         app.add_handler(CommandHandler(name, messages.command(action)))
 
     # 5. Plain text: Chinese triggers, replies to our cards, typed votes; the rest is neighbours' chat.
@@ -136,7 +139,7 @@ async def _start_services(app: Application) -> None:
             sender.ballot_changed(topic.id, topic.chat_id)  # the tally may have moved after the last edit
     await deadlines.rebuild()
     Schedules(app.job_queue, summaries, reports, config.schedule.daily_summary, config.schedule.weekly_digest,
-              quiet).start()
+              quiet, follow_up=Cron(config.schedule.follow_up, config.tz)).start()
     log.info("ready as @%s (database %s)", app.bot.username, config.db_path)
 
 

@@ -86,9 +86,9 @@ async def test_help_and_command_menus(telegram, run_bot):
     assert "建议：" in help_text and "投2" in help_text and "进度" in help_text
     residents = {c["command"]: c["description"] for c in telegram.commands["all_group_chats"]}
     admins = {c["command"]: c["description"] for c in telegram.commands["all_chat_administrators"]}
-    assert set(residents) == {"propose", "status", "summary", "help"}
+    assert set(residents) == {"propose", "status", "summary", "actions", "help"}
     assert {"open", "vote", "close", "hide", "merge", "category", "cancel", "export", "setup", "propose", "status",
-            "summary", "help"} == set(admins)
+            "summary", "help", "action", "actions", "done", "review"} == set(admins)
     assert admins["open"].startswith("发起议题") and residents["status"].startswith("看进度")
     assert {c["command"] for c in telegram.commands["all_private_chats"]} == {"start", "help", "digest"}
 
