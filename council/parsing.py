@@ -73,8 +73,7 @@ def parse_trigger(text: str) -> Intent | None:
         if action == "category" and not re.fullmatch(r"[\w\s]{0,8}", rest):
             return None  # 分类 takes one short name: "分类垃圾要按时投放" is chat
         if action == "done":
-            done = _DONE.match(rest.strip())
-            return Intent("done", text=(done.group(2) or "").strip(), number=int(done.group(1))) if done else None
+            return _done(rest)
         if action == "review" and not _REVIEW.match(rest.strip()):
             return None
         if action == "digest" and not re.fullmatch(r"[\d\s年月日号/.-]{0,12}", rest.strip()):
@@ -88,6 +87,12 @@ def parse_trigger(text: str) -> Intent | None:
             return None  # "进度怎么样了" is a question, not the status command
         return Intent(action, text=rest.strip())
     return None
+
+
+def _done(rest: str) -> Intent | None:
+    """完成 N [备注]; None when no item number leads (then it is chat, or a usage question for /done)."""
+    match = _DONE.match(rest.strip())
+    return Intent("done", text=(match.group(2) or "").strip(), number=int(match.group(1))) if match else None
 
 
 _MERGE = re.compile(r"^[#＃]?(\d{1,4})\s*(和|与|跟|,|，|\s|到|进|并入|合并到)\s*[#＃]?(\d{1,4})[。.!！]?$")
@@ -112,8 +117,7 @@ def parse_command(action: str, args: list[str]) -> Intent:
     if action == "merge":
         return parse_merge(text) or Intent("merge")
     if action == "done":
-        done = _DONE.match(text.strip())
-        return Intent("done", text=(done.group(2) or "").strip(), number=int(done.group(1))) if done else Intent("done")
+        return _done(text) or Intent("done")
     if action in _NUMBER_ONLY:
         first = args[0] if args else ""
         return Intent(action, number=int(first)) if first.isdigit() else Intent(action, text=text)
