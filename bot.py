@@ -38,6 +38,7 @@ from council.schedule import Cron, QuietHours
 from council.service import Council
 from council.summaries import ScheduleRules, Summaries
 from handlers import (
+    actions,
     ballots,
     chats,
     flags,
@@ -114,6 +115,8 @@ def _register_handlers(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(ballots.on_runoff_button, pattern=r"^ro:"))
     app.add_handler(CallbackQueryHandler(private.on_private_vote, pattern=r"^pv:"))  # a ballot in private (我的)
     app.add_handler(CallbackQueryHandler(flags.on_decision, pattern=r"^f[rh]:"))  # 恢复 / 确认隐藏 on 【举报】
+    app.add_handler(CallbackQueryHandler(actions.on_item_button, pattern=r"^ai:"))  # 执行监督: an item's status
+    app.add_handler(CallbackQueryHandler(actions.on_review_button, pattern=r"^rv:"))  # 复盘: a resident's answer
     app.add_handler(CallbackQueryHandler(stale_button))  # anything else: an old or forged button
 
     # 4. Slash commands. Each shares its code path with the Chinese trigger word (see handlers/messages.py).
@@ -125,7 +128,8 @@ def _register_handlers(app: Application) -> None:
                          ("merge", "merge"), ("category", "category"), ("setup", "setup"), ("summary", "summary"),
                          ("digest", "digest"), ("export", "export"), ("register", "register"),
                          ("households", "households"), ("proxy", "proxy"), ("shortlist", "shortlist"),
-                         ("runoff", "runoff")]:
+                         ("runoff", "runoff"), ("action", "action"), ("actions", "actions"), ("done", "done"),
+                         ("review", "review")]:
         app.add_handler(CommandHandler(name, messages.command(action)))
 
     # 5. Plain text: Chinese triggers, replies to our cards, typed votes; the rest is neighbours' chat.
@@ -174,7 +178,7 @@ async def _start_services(app: Application) -> None:
             sender.ballot_changed(topic.id, topic.chat_id)  # the tally may have moved after the last edit
     await deadlines.rebuild()
     Schedules(app.job_queue, summaries, reports, config.schedule.daily_summary, config.schedule.weekly_digest,
-              quiet).start()
+              quiet, follow_up=Cron(config.schedule.follow_up, config.tz)).start()
     log.info("ready as @%s (database %s)", app.bot.username, config.db_path)
 
 

@@ -59,6 +59,7 @@ class Schedule:
     weekly_digest: str = "0 9 * * mon"
     reminders_before: tuple[int, ...] = (86400, 7200)
     quiet_hours: str | None = "22:00-07:00"  # None: no quiet hours (council.schedule.QuietHours reads it)
+    follow_up: str = "09:00"  # 【执行监督】 reminders and 复盘 questions: a time of day or a crontab line
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ def _build(raw: dict, environ: dict[str, str]) -> Config:
             weekly_digest=reader.cron("schedule.weekly_digest", "0 9 * * mon"),
             reminders_before=reader.durations("schedule.reminders_before", ["24h", "2h"]),
             quiet_hours=reader.quiet_hours("schedule.quiet_hours", "22:00-07:00"),
+            follow_up=reader.clock_or_cron("schedule.follow_up", "09:00"),
         ),
         roles=Roles(
             facilitators=reader.ids("roles.facilitators"),
@@ -151,7 +153,7 @@ KNOWN_KEYS = {
     "locale": {"timezone"},
     "council": {"collect_for", "vote_for", "method", "quorum", "one_vote_per", "ballot", "threshold", "results",
                 "anonymous_proposals", "max_proposal_chars"},
-    "schedule": {"daily_summary", "weekly_digest", "reminders_before", "quiet_hours"},
+    "schedule": {"daily_summary", "weekly_digest", "reminders_before", "quiet_hours", "follow_up"},
     "roles": {"facilitators", "staff_users", "staff_chats"},
 }
 

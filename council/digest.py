@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from council.actions import ActionRow, ReviewRow
+
 OUTCOME_NAMES = {
     "winner": "形成决议",
     "passed": "通过",
@@ -76,6 +78,8 @@ class GroupWeek:
     figures: WeekFigures
     topics: list[TopicRow] = field(default_factory=list)  # of this group, in TopicRow order
     keywords: list[str] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)  # follow-up: items open at the week's end or done in it
+    reviews: list[ReviewRow] = field(default_factory=list)  # 复盘 asked or answered in the week
 
     @property
     def ballots(self) -> list[TopicRow]:
@@ -104,3 +108,11 @@ class Digest:
     @property
     def topics(self) -> list[TopicRow]:
         return [t for g in self.groups for t in g.topics]
+
+    @property
+    def actions(self) -> list[ActionRow]:
+        return [a for g in self.groups for a in g.actions]
+
+    @property
+    def reviews(self) -> list[ReviewRow]:
+        return [r for g in self.groups for r in g.reviews]

@@ -43,12 +43,21 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("议题", "status"),
     ("设置", "setup"),
     ("帮助", "help"),
+    # Follow-up (执行监督): see council/actions.py.
+    ("执行事项", "action"),
+    ("执行情况", "actions"),
+    ("事项", "action"),
+    ("完成", "done"),
+    ("复盘", "review"),
 ]
 # What may follow a trigger word: nothing, a separator, or a number.
 _SEPARATOR = re.compile(r"^(?:[\s:：,，?？!！。]+|(?=\d)|$)")
 # Triggers that take no free text: the rest must be empty or a number.
 _NUMBER_ONLY = {"vote", "close", "cancel", "status", "setup", "help", "hide", "summary", "export", "households",
-                "shortlist", "runoff"}
+                "shortlist", "runoff", "actions"}
+# 完成 N [备注]: a number must follow ("完成了吗" is chat); 复盘 takes a short date ("复盘：大家觉得…" is chat).
+_DONE = re.compile(r"^(\d{1,4})(?:[\s,，:：]+(.*))?$", re.S)
+_REVIEW = re.compile(r"^[^，。？?！!,]{0,20}$")
 _PUNCT_TAIL = "。.!！~～?？ \t"
 
 
@@ -71,6 +80,10 @@ def parse_trigger(text: str) -> Intent | None:
             return None  # 分类 takes one short name: "分类垃圾要按时投放" is chat
         if action == "register" and not re.match(r"^[\d一二两三四五六七八九十取撤删\s]", rest):
             return None  # 登记 takes a room number (or 取消): "登记表在哪" is chat
+        if action == "done":
+            return _done(rest)
+        if action == "review" and not _REVIEW.match(rest.strip()):
+            return None
         if action == "digest" and not re.fullmatch(r"[\d\s年月日号/.-]{0,12}", rest.strip()):
             return None  # 简报 takes a date at most: "简报 我看过了" is chat
         if action in _NUMBER_ONLY:
@@ -82,6 +95,12 @@ def parse_trigger(text: str) -> Intent | None:
             return None  # "进度怎么样了" is a question, not the status command
         return Intent(action, text=rest.strip())
     return None
+
+
+def _done(rest: str) -> Intent | None:
+    """完成 N [备注]; None when no item number leads (then it is chat, or a usage question for /done)."""
+    match = _DONE.match(rest.strip())
+    return Intent("done", text=(match.group(2) or "").strip(), number=int(match.group(1))) if match else None
 
 
 _MERGE = re.compile(r"^[#＃]?(\d{1,4})\s*(和|与|跟|,|，|\s|到|进|并入|合并到)\s*[#＃]?(\d{1,4})[。.!！]?$")
@@ -105,6 +124,8 @@ def parse_command(action: str, args: list[str]) -> Intent:
     text = " ".join(args)
     if action == "merge":
         return parse_merge(text) or Intent("merge")
+    if action == "done":
+        return _done(text) or Intent("done")
     if action in _NUMBER_ONLY:
         first = args[0] if args else ""
         return Intent(action, number=int(first)) if first.isdigit() else Intent(action, text=text)

@@ -11,6 +11,8 @@ import csv
 import io
 from datetime import tzinfo
 
+from council.action_report import csv_rows
+from council.actions import ActionRow, ReviewRow
 from council.digest import OUTCOME_NAMES, STATE_NAMES, TopicRow, percent
 from council.models import CONSENT_OPTIONS, Method, Proposal, Topic
 from council.timeutil import local
@@ -64,13 +66,15 @@ def _row(topic: TopicRow, tz: tzinfo) -> list[str]:
     ]
 
 
-def render_csv(topics: list[TopicRow], tz: tzinfo) -> bytes:
-    """The digest's topics, one row each, as the bytes of a .csv file."""
+def render_csv(topics: list[TopicRow], tz: tzinfo, actions: list[ActionRow] = (),
+               reviews: list[ReviewRow] = ()) -> bytes:
+    """The digest's topics, one row each, then the follow-up (action items, reviews), as the bytes of a .csv file."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADERS)
     for topic in topics:
         writer.writerow(_row(topic, tz))
+    writer.writerows(csv_rows(list(actions), list(reviews), safe_cell))
     return BOM + buffer.getvalue().encode("utf-8")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import timedelta, tzinfo
 from html import escape
 
+from council.action_report import html_section
 from council.digest import OUTCOME_NAMES, STATE_NAMES, Digest, GroupWeek, TopicRow, WeekFigures, percent
 from council.timeutil import local
 
@@ -411,5 +412,6 @@ def render_html(digest: Digest, tz: tzinfo, title: str = "每周议事简报") -
         out.append(_groups_table(digest.groups))
         sections = "".join(_group_section(i, group, tz) for i, group in enumerate(digest.groups))
         out.append(f'<section class="card"><h2>各群议题明细</h2>{sections}</section>')
+        out.append(html_section(digest.actions, digest.reviews))
     out.append("<footer>本报告由议事会助手根据群内议事记录自动生成，数据仅供社区工作参考。</footer></main></body></html>")
     return "".join(out)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from html import escape
 
+from council.action_texts import digest_group_lines, digest_totals_line
 from council.digest import OUTCOME_NAMES, Digest, GroupWeek, WeekFigures
 from council.models import Method, Option, Proposal, State, Topic
 from council.texts import MESSAGE_LIMIT, participation_line, shorten, topic_name
@@ -138,7 +139,7 @@ def _group_lines(group: GroupWeek) -> list[str]:
                      f"{share}{quorum} · {outcome}{winner}")
     if group.keywords:
         lines.append(f"  常提到：{'、'.join(escape(word) for word in group.keywords)}")
-    return lines
+    return lines + digest_group_lines(group.actions, group.reviews)
 
 
 def digest_message(digest: Digest, tz: tzinfo, limit: int = MESSAGE_LIMIT) -> str:
@@ -154,6 +155,9 @@ def digest_message(digest: Digest, tz: tzinfo, limit: int = MESSAGE_LIMIT) -> st
     ]
     if digest.keywords:
         head.append(f"本周热词：{'、'.join(escape(word) for word in digest.keywords)}")
+    follow_up = digest_totals_line(digest.actions)
+    if follow_up:
+        head.append(follow_up)
     if digest.categories:
         head.append("议题分类：" + " · ".join(f"{escape(name)} {count}" for name, count in digest.categories))
     if not digest.groups:

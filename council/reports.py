@@ -88,7 +88,8 @@ class Reports:
             Post(chat_id, report_texts.HTML_CAPTION, purpose="digest",
                  document=render_html(digest, self.tz).encode("utf-8"),
                  filename=report_texts.digest_filename(digest.start, self.tz, "html")),
-            Post(chat_id, report_texts.CSV_CAPTION, purpose="digest", document=render_csv(digest.topics, self.tz),
+            Post(chat_id, report_texts.CSV_CAPTION, purpose="digest",
+                 document=render_csv(digest.topics, self.tz, digest.actions, digest.reviews),
                  filename=report_texts.digest_filename(digest.start, self.tz, "csv")),
         ]
 
@@ -102,6 +103,12 @@ class Reports:
             per_chat, totals = await repo.week_figures(start, end)
             _, previous = await repo.week_figures(start - WEEK, start)
             proposals = await repo.week_proposals(start, end)
+            actions, reviews = await repo.week_actions(start, end), await repo.week_reviews(start, end)
+        follow_up = defaultdict(lambda: ([], []))  # chat -> (action rows, review rows)
+        for row in actions:
+            follow_up[row.chat_id][0].append(row)
+        for row in reviews:
+            follow_up[row.chat_id][1].append(row)
         by_chat_topics = defaultdict(list)
         for topic in topics:
             by_chat_topics[topic.chat_id].append(topic)
@@ -120,11 +127,13 @@ class Reports:
             chat_topics = by_chat_topics.get(chat_id, [])
             if active:
                 active_ids.add(chat_id)
-            if not chat_topics and not any(vars(figures).values()):
+            chat_actions, chat_reviews = follow_up.get(chat_id, ([], []))
+            if not chat_topics and not any(vars(figures).values()) and not chat_actions and not chat_reviews:
                 continue
             texts = texts_by_chat.get(chat_id, [])
             keywords = language.keywords(texts, corpus, k=GROUP_KEYWORDS) if len(texts) >= 3 else []
-            groups.append(GroupWeek(chat_id, title, members, figures, chat_topics, keywords))
+            groups.append(GroupWeek(chat_id, title, members, figures, chat_topics, keywords, chat_actions,
+                                    chat_reviews))
         groups.sort(key=lambda g: (-g.figures.participants, -g.figures.proposals, -len(g.topics), g.chat_id))
         categories = Counter(t.category for t in topics).most_common()
         days = [local_midnight(start, self.tz)]

@@ -16,6 +16,7 @@ from datetime import tzinfo
 
 from council import texts
 from council.config import CouncilRules
+from council.following import Following
 from council.language import Language
 from council.models import CATEGORIES, Person, Post, State, Topic, TopicSettings
 from council.parsing import split_title
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 MAX_TITLE_CHARS = 60
 
 
-class Council(Voting, Registering, Runoffs, Proposing, Reaching):
+class Council(Voting, Registering, Runoffs, Proposing, Reaching, Following):
     def __init__(self, db, rules_: CouncilRules, tz: tzinfo, language: Language,
                  clock: Callable[[], float] = time.time, on_post: Callable[[], None] = lambda: None,
                  quiet: QuietHours | None = None):
@@ -179,7 +180,8 @@ class Council(Voting, Registering, Runoffs, Proposing, Reaching):
                 active = [p.text for p in await repo.proposals(topic.id) if p.active]
                 raised = self.raised(topic, active, corpus)
                 rows.append(texts.StatusRow(topic, len(active), voters, raised))
-        return texts.status(rows, self.clock(), self.tz)
+            tracking = await self.tracking_text(repo, chat_id)
+        return texts.status(rows, self.clock(), self.tz) + tracking
 
     def raised(self, topic: Topic, proposals: list[str], corpus: list[str]) -> list[str]:
         """What residents keep raising in a topic, once there is enough to tell (three proposals or more)."""

@@ -16,6 +16,7 @@ RESIDENTS = [
     BotCommand("register", "登记门牌（一户一票时用）：/register 3-2-301"),
     BotCommand("status", "看进度（也可以发「进度」）"),
     BotCommand("summary", "今日小结（也可以发「小结」）"),
+    BotCommand("actions", "决议执行情况（也可以发「执行情况」）"),
     BotCommand("help", "使用说明"),
 ]
 FACILITATORS = [
@@ -31,6 +32,9 @@ FACILITATORS = [
     BotCommand("runoff", "平票后发起决选投票：/runoff 议题号"),
     BotCommand("cancel", "取消议题"),
     BotCommand("export", "导出议题的建议和票数（CSV）：/export 议题号"),
+    BotCommand("action", "登记执行事项：/action 内容 @负责人 12月15日"),
+    BotCommand("done", "事项完成：/done 事项编号"),
+    BotCommand("review", "设定复盘日期：/review 1月15日"),
     BotCommand("setup", "检查我在本群的权限"),
     *RESIDENTS,
 ]

@@ -15,7 +15,7 @@ from council import texts
 from council.models import State
 from council.parsing import Intent, parse_command, parse_trigger
 from council.texts import Err
-from handlers import ballots, households, proposals, reports, topics, votes
+from handlers import actions, ballots, households, proposals, reports, topics, votes
 from handlers.common import answer, is_group, services
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE, Intent], Awaitable[None]]
@@ -40,6 +40,10 @@ DISPATCH: dict[str, Handler] = {
     "proxy": households.proxy,
     "shortlist": ballots.shortlist,
     "runoff": ballots.runoff,
+    "action": actions.add,
+    "actions": actions.listing,
+    "done": actions.done,
+    "review": actions.review,
 }
 
 

@@ -13,6 +13,7 @@ import contextlib
 import logging
 import time
 from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable
 
 from telegram import Bot, InputFile, Message, ReplyParameters
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 GROUP_QUOTA = 19  # sends per rolling minute per group: one below Telegram's 20, so we never meet a 429
 EDIT_INTERVAL = 5.0  # seconds between two edits of the same ballot
 MAX_ATTEMPTS = 8
+View = Callable[[], Awaitable[tuple[int, int, str, list | None] | None]]  # -> (chat, message, text, keyboard)
 
 
 class Sender:
@@ -44,6 +46,7 @@ class Sender:
         self._last_edit: dict[int, float] = {}  # topic -> time of the last edit
         self._vote_acks: dict[int, list[tuple[str, int]]] = defaultdict(list)  # chat -> (name, message id)
         self._edits: dict[tuple[int, int], tuple[str, list | None]] = {}  # (chat, message) -> (text, buttons)
+        self._dirty_views: dict[str, tuple[int, View]] = {}  # key -> (chat, view): messages that follow the database
         self._retry_at: dict[int, float] = {}  # outbox id -> earliest retry
         self._paused_until = 0.0
 
@@ -61,6 +64,12 @@ class Sender:
         """Replace a message's text; its buttons are removed unless `keyboard` gives new ones (a question that has
         been answered, or a picker that changed). Several edits of one message before it goes out: the last wins."""
         self._edits[(chat_id, message_id)] = (text, keyboard)
+        self._wake.set()
+
+    def view_changed(self, key: str, chat_id: int, view: View) -> None:
+        """A message with buttons whose text follows the database (a review's answer counts) should be edited: at
+        most once per edit interval per key, always ending on the latest state. `view()` reads it now."""
+        self._dirty_views[key] = (chat_id, view)
         self._wake.set()
 
     def typed_vote(self, chat_id: int, name: str, message_id: int) -> None:
@@ -133,6 +142,9 @@ class Sender:
         for topic_id, chat_id in list(self._dirty_ballots.items()):
             ready = max(self._free_at(chat_id, now), self._last_edit.get(topic_id, 0.0) + self.edit_interval)
             offer(chat_id, ready, lambda t=topic_id: self._edit_ballot(t))
+        for key, (chat_id, _) in list(self._dirty_views.items()):
+            ready = max(self._free_at(chat_id, now), self._last_edit.get(key, 0.0) + self.edit_interval)
+            offer(chat_id, ready, lambda k=key: self._edit_view(k))
         return jobs, next_time
 
     def _free_at(self, chat_id: int, now: float) -> float:
@@ -216,6 +228,23 @@ class Sender:
         except NetworkError as exc:
             log.warning("ballot edit of topic %s failed, will retry: %s", topic_id, exc)
             self._dirty_ballots[topic_id] = topic.chat_id
+
+    async def _edit_view(self, key: str) -> None:
+        chat_id, view = self._dirty_views.pop(key)
+        self._last_edit[key] = time.monotonic()
+        shown = await view()
+        if shown is None:
+            return
+        chat_id, message_id, text, keyboard = shown
+        self._count(chat_id)
+        try:
+            await self.bot.edit_message_text(text, chat_id, message_id, reply_markup=markup(keyboard))
+        except RetryAfter as exc:
+            self._dirty_views.setdefault(key, (chat_id, view))
+            self._pause(exc)
+        except TelegramError as exc:
+            if "not modified" not in str(exc).lower():
+                log.info("edit of %s (%s/%s) not made: %s", key, chat_id, message_id, exc)
 
     async def _send_edit(self, chat_id: int, message_id: int) -> None:
         text, keyboard = self._edits.pop((chat_id, message_id))

@@ -220,6 +220,64 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         """,
     ),
     (
+        5,
+        "follow-up: action items with their history, reviews of a resolution and residents' answers",
+        """
+        CREATE TABLE action_items (
+            id                 INTEGER PRIMARY KEY,
+            chat_id            INTEGER NOT NULL,
+            topic_id           INTEGER NOT NULL REFERENCES topics (id),
+            number             INTEGER NOT NULL,
+            text               TEXT NOT NULL,
+            owner_name         TEXT NOT NULL,
+            owner_id           INTEGER,
+            owner_username     TEXT,
+            due_on             TEXT NOT NULL,
+            due_at             REAL NOT NULL,
+            status             TEXT NOT NULL CHECK (status IN ('todo', 'doing', 'done', 'paused')),
+            created_by         INTEGER NOT NULL,
+            created_at         REAL NOT NULL,
+            updated_at         REAL NOT NULL,
+            closed_at          REAL,
+            source_message_id  INTEGER,
+            UNIQUE (chat_id, number),
+            UNIQUE (chat_id, source_message_id)
+        );
+        CREATE INDEX action_items_open ON action_items (due_at) WHERE status IN ('todo', 'doing');
+        CREATE INDEX action_items_topic ON action_items (topic_id);
+
+        CREATE TABLE action_updates (
+            id           INTEGER PRIMARY KEY,
+            item_id      INTEGER NOT NULL REFERENCES action_items (id),
+            actor_id     INTEGER NOT NULL,
+            actor_name   TEXT NOT NULL,
+            from_status  TEXT NOT NULL,
+            to_status    TEXT NOT NULL,
+            note         TEXT NOT NULL DEFAULT '',
+            at           REAL NOT NULL
+        );
+        CREATE INDEX action_updates_item ON action_updates (item_id);
+
+        CREATE TABLE reviews (
+            topic_id   INTEGER PRIMARY KEY REFERENCES topics (id),
+            chat_id    INTEGER NOT NULL,
+            review_on  TEXT NOT NULL,
+            review_at  REAL NOT NULL,
+            set_by     INTEGER NOT NULL,
+            set_at     REAL NOT NULL,
+            asked_at   REAL
+        );
+
+        CREATE TABLE review_answers (
+            topic_id  INTEGER NOT NULL REFERENCES topics (id),
+            user_id   INTEGER NOT NULL,
+            answer    INTEGER NOT NULL CHECK (answer IN (1, 2, 3)),
+            at        REAL NOT NULL,
+            PRIMARY KEY (topic_id, user_id)
+        );
+        """,
+    ),
+    (
         6,
         "reaching residents: private /mine and /remindme, reports (举报) that hold a proposal for the facilitators",
         """

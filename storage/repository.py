@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from council.models import Ballot, Method, Person, Proposal, Resolution, Results, State, Threshold, Topic, VoteUnit
+from storage.actions import ActionQueries
 from storage.outbox import OutboxQueries
 from storage.private import PrivateQueries
 from storage.reach import ReachQueries
@@ -39,8 +40,9 @@ def _proposal(row) -> Proposal:
     return Proposal(**values)
 
 
-class Repository(VoteQueries, OutboxQueries, ReportQueries, PrivateQueries, ReachQueries):
-    """Topics, proposals and chats; votes and residents, the outbox, schedules and reports come from the mixins."""
+class Repository(VoteQueries, OutboxQueries, ReportQueries, PrivateQueries, ReachQueries, ActionQueries):
+    """Topics, proposals and chats; votes and residents, private chats, the outbox, schedules, reports and action
+    items come from the mixins."""
 
     # ------------------------------------------------------------------ chats
 
@@ -83,7 +85,7 @@ class Repository(VoteQueries, OutboxQueries, ReportQueries, PrivateQueries, Reac
         await self._run(
             "UPDATE chats SET active = 0, migrated_to = ?, updated_at = ? WHERE chat_id = ?", (new_id, now, old_id)
         )
-        for table in ("topics", "proposals", "audit_log", "drafts", "held_back"):
+        for table in ("topics", "proposals", "audit_log", "drafts", "held_back", "action_items", "reviews"):
             await self._run(f"UPDATE {table} SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
         await self._run("UPDATE OR REPLACE residents SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
         await self._run("UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND sent_at IS NULL", (new_id, old_id))

@@ -86,9 +86,10 @@ async def test_help_and_command_menus(telegram, run_bot):
     assert "建议：" in help_text and "投2" in help_text and "进度" in help_text
     residents = {c["command"]: c["description"] for c in telegram.commands["all_group_chats"]}
     admins = {c["command"]: c["description"] for c in telegram.commands["all_chat_administrators"]}
-    assert set(residents) == {"propose", "register", "status", "summary", "help"}
+    assert set(residents) == {"propose", "register", "status", "summary", "actions", "help"}
     assert {"open", "vote", "close", "hide", "merge", "category", "shortlist", "proxy", "households", "runoff",
-            "cancel", "export", "setup", "propose", "register", "status", "summary", "help"} == set(admins)
+            "cancel", "export", "setup", "propose", "register", "status", "summary", "help",
+            "action", "actions", "done", "review"} == set(admins)
     assert admins["open"].startswith("发起议题") and residents["status"].startswith("看进度")
     assert {c["command"] for c in telegram.commands["all_private_chats"]} == {
         "start", "new", "help", "mine", "remindme", "digest"}
