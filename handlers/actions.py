@@ -17,11 +17,11 @@ from council.parsing import Intent
 from council.results import CouncilError
 from council.texts import Err
 from handlers.common import answer, answer_tap, callback_args, is_group, person, services, stale_button
-from handlers.topics import _facilitator_in_group
+from handlers.topics import facilitator_in_group
 
 
 async def add(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent) -> None:
-    if not await _facilitator_in_group(update, context):
+    if not await facilitator_in_group(update, context):
         return
     svc, chat, message = services(context), update.effective_chat, update.effective_message
     reply_to = message.reply_to_message.message_id if message.reply_to_message else None
@@ -33,7 +33,7 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent
 
 
 async def review(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent) -> None:
-    if not await _facilitator_in_group(update, context):
+    if not await facilitator_in_group(update, context):
         return
     svc, chat, message = services(context), update.effective_chat, update.effective_message
     reply_to = message.reply_to_message.message_id if message.reply_to_message else None
