@@ -11,7 +11,7 @@ from council.models import State
 from council.parsing import Intent
 from council.results import Choice, CouncilError
 from council.texts import Err
-from handlers.common import answer, answer_tap, callback_args, person, services, stale_button
+from handlers.common import answer, answer_tap, callback_args, facilitators_topic, person, services, stale_button
 from handlers.deadlines import refresh_members
 from handlers.topics import facilitator_in_group
 
@@ -45,14 +45,10 @@ async def on_shortlist_button(update: Update, context: ContextTypes.DEFAULT_TYPE
     if args is None:
         await stale_button(update, context)
         return
-    topic = await svc.council.topic(int(args[0]))
-    chat_id = query.message.chat.id
-    if topic is None or topic.chat_id != chat_id:
-        await answer_tap(update, Err.BALLOT_NOT_HERE, alert=True)
+    topic = await facilitators_topic(update, context, int(args[0]))
+    if topic is None:
         return
-    if not await svc.chats.is_facilitator(chat_id, query.from_user.id):
-        await answer_tap(update, Err.NOT_FACILITATOR, alert=True)
-        return
+    chat_id = topic.chat_id
     try:
         if kind == "sl":
             await svc.council.toggle_shortlist(topic.id, int(args[1]))
@@ -97,14 +93,10 @@ async def on_runoff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if args is None:
         await stale_button(update, context)
         return
-    topic = await svc.council.topic(int(args[0]))
-    chat_id = query.message.chat.id
-    if topic is None or topic.chat_id != chat_id:
-        await answer_tap(update, Err.BALLOT_NOT_HERE, alert=True)
+    topic = await facilitators_topic(update, context, int(args[0]))
+    if topic is None:
         return
-    if not await svc.chats.is_facilitator(chat_id, query.from_user.id):
-        await answer_tap(update, Err.NOT_FACILITATOR, alert=True)
-        return
+    chat_id = topic.chat_id
     try:
         started = await svc.council.start_runoff(topic.id, person(query.from_user))
     except CouncilError as error:

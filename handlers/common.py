@@ -10,7 +10,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from council.config import Config
-from council.models import Person
+from council.models import Person, Topic
 from council.reports import Reports
 from council.service import Council
 from council.summaries import Summaries
@@ -85,3 +85,19 @@ async def answer_tap(update: Update, text: str, alert: bool = False) -> bool:
 
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer_tap(update, Err.STALE_BUTTON, alert=True)
+
+
+async def facilitators_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, topic_id: int,
+                             refused: str = Err.NOT_FACILITATOR) -> Topic | None:
+    """The topic a facilitator's button is about, when it belongs to the chat tapped in and the tapper is one of its
+    facilitators; otherwise the tap is answered with why (`refused` for a resident) and None returned."""
+    svc, query = services(context), update.callback_query
+    topic = await svc.council.topic(topic_id)
+    chat_id = query.message.chat.id
+    if topic is None or topic.chat_id != chat_id:
+        await answer_tap(update, Err.BALLOT_NOT_HERE, alert=True)
+        return None
+    if not await svc.chats.is_facilitator(chat_id, query.from_user.id):
+        await answer_tap(update, refused, alert=True)
+        return None
+    return topic

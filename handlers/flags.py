@@ -18,7 +18,7 @@ from telegram.ext import ContextTypes
 from council import reach_texts as rt
 from council.models import State
 from council.results import CouncilError
-from handlers.common import answer, answer_tap, callback_args, person, services, stale_button
+from handlers.common import answer, answer_tap, callback_args, facilitators_topic, person, services, stale_button
 
 log = logging.getLogger(__name__)
 REPORT = re.compile(r"^\s*举报(?:[\s:：,，。.!！]|$)")
@@ -58,14 +58,10 @@ async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await stale_button(update, context)
         return
     topic_id, number = map(int, args)
-    chat_id = query.message.chat.id
-    topic = await svc.council.topic(topic_id)
-    if topic is None or topic.chat_id != chat_id:
-        await stale_button(update, context)
+    topic = await facilitators_topic(update, context, topic_id, refused=rt.NOT_FACILITATOR)
+    if topic is None:
         return
-    if not await svc.chats.is_facilitator(chat_id, query.from_user.id):
-        await answer_tap(update, rt.NOT_FACILITATOR, alert=True)
-        return
+    chat_id = topic.chat_id
     restore = query.data.startswith("fr:")
     try:
         topic, text = await svc.council.decide_report(topic_id, number, person(query.from_user), restore)

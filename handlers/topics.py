@@ -12,7 +12,16 @@ from council.models import State, Topic
 from council.parsing import Intent
 from council.results import Choice, CouncilError
 from council.texts import Err
-from handlers.common import answer, answer_tap, callback_args, is_group, person, services, stale_button
+from handlers.common import (
+    answer,
+    answer_tap,
+    callback_args,
+    facilitators_topic,
+    is_group,
+    person,
+    services,
+    stale_button,
+)
 from handlers.deadlines import refresh_members
 
 OPEN = {State.COLLECTING, State.VOTING}
@@ -104,19 +113,14 @@ async def run_action(context: ContextTypes.DEFAULT_TYPE, topic: Topic, actor, in
 
 async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A facilitator tapped a topic in "which topic?": pk:<action>:<topic id>:<argument>."""
-    svc, query = services(context), update.callback_query
+    query = update.callback_query
     args = callback_args(update, 3, numeric=0)
     intent = _intent_from(args[0], args[2]) if args and args[1].isdigit() else None
     if intent is None:
         await stale_button(update, context)
         return
-    action, topic = intent.action, await svc.council.topic(int(args[1]))
-    chat_id = query.message.chat.id
-    if topic is None or topic.chat_id != chat_id:
-        await answer_tap(update, Err.BALLOT_NOT_HERE, alert=True)
-        return
-    if not await svc.chats.is_facilitator(chat_id, query.from_user.id):
-        await answer_tap(update, Err.NOT_FACILITATOR, alert=True)
+    action, topic = intent.action, await facilitators_topic(update, context, int(args[1]))
+    if topic is None:
         return
     try:
         await run_action(context, topic, person(query.from_user), intent)
