@@ -107,6 +107,7 @@ def _register_handlers(app: Application) -> None:
 
     # 3. Button taps. Votes first: they are most of the traffic and must be answered fast.
     app.add_handler(CallbackQueryHandler(votes.on_vote_button, pattern=r"^v:"))
+    app.add_handler(CallbackQueryHandler(votes.on_guess_button, pattern=r"^v[gn]:"))  # 「您是想投 #2 吗？」
     app.add_handler(CallbackQueryHandler(topics.on_pick, pattern=r"^pk:"))
     app.add_handler(CallbackQueryHandler(proposals.on_pick_topic, pattern=r"^pp:"))
     app.add_handler(CallbackQueryHandler(proposals.on_insist, pattern=r"^pf:"))

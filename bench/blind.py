@@ -53,7 +53,9 @@ def main() -> int:
     print(f"keywords P@5 {figures['keywords_p_at_5']:.3f}; categories {figures['categories']:.1%}")
     for method, v in figures.get("votes", {}).items():
         print(f"votes {method}: accuracy {v['accuracy']:.1%}, on votes {v['vote_accuracy']:.1%}, "
-              f"false votes on non-votes {v['false_vote_rate']:.1%}")
+              f"false votes on non-votes {v['false_vote_rate']:.1%}; with asking: votes "
+              f"{v['vote_accuracy_with_asking']:.1%} ({v['asked_wrong']} asked with a wrong option), "
+              f"non-votes asked {v['asked_non_vote_rate']:.1%}")
     print("JSON " + json.dumps(figures, ensure_ascii=False, default=str))
     return 0
 

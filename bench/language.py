@@ -111,7 +111,9 @@ def quality(language: Language) -> dict:
         for group, values in vote.items():
             print(f"[{split}] votes, {group} ballots ({values['messages']} messages, {values['non_votes']} non-votes): "
                   f"accuracy {values['accuracy']:.1%}  votes read right {values['vote_accuracy']:.1%}  "
-                  f"false votes on non-votes {values['false_vote_rate']:.1%}")
+                  f"false votes on non-votes {values['false_vote_rate']:.1%}  "
+                  f"with asking: votes {values['vote_accuracy_with_asking']:.1%}, "
+                  f"non-votes asked {values['asked_non_vote_rate']:.1%}")
         print(f"[{split}] keyword precision@5 {keywords:.3f}   category accuracy {category:.1%} ({n_categories} "
               f"topics)   civility accuracy {civil:.1%} ({n_civil} messages)")
     return figures

@@ -106,6 +106,26 @@ def vote_toast(topic: Topic, option: int, before: frozenset[int], after: frozens
     return f"已投 {option_name(topic, option)}，截止前可更改"
 
 
+# A typed message that leans to one option (我觉得二号靠谱) is not counted: its author is asked, with buttons.
+GUESS_NOT_YOURS = "这是问发那条消息的邻居的。您要投票的话，点【投票】消息下面的按钮就行。"
+GUESS_DECLINED = "好的，那条消息不算投票。"
+
+
+def vote_guess(topic: Topic, option: int, name: str) -> str:
+    return (f"{escape(name)}，您是想在议题{topic.number}「{escape(shorten(topic.title, 30))}」投 "
+            f"{option_name(topic, option)} 吗？\n点「是」就算您一票；不是的话点「不是」，什么也不记。")
+
+
+def vote_guess_keyboard(topic: Topic, option: int, user_id: int) -> list:
+    """vg:<topic>:<option>:<user> / vn:<user>: at most 30 bytes of callback data."""
+    return [[(f"是，投 {option_name(topic, option)}", f"vg:{topic.id}:{option}:{user_id}"),
+             ("不是", f"vn:{user_id}")]]
+
+
+def vote_guess_done(topic: Topic, option: int, name: str) -> str:
+    return f"✅ 已按 {escape(name)} 的意思投 {option_name(topic, option)}，截止前可以改票。"
+
+
 def typed_votes_ack(names: list[str]) -> str:
     shown = "、".join(escape(n) for n in names[:10])
     more = f" 等 {len(names)} 位邻居" if len(names) > 10 else ""

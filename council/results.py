@@ -62,3 +62,11 @@ class ProxyResult:
     topic: Topic
     label: str  # whom the vote is for: a household or a resident
     options: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class VoteGuess:
+    """A typed message that leans to one option without being a clear vote: its author is asked, nothing counted."""
+
+    topic: Topic
+    option: int

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from council import ballot_texts, rules
 from council.models import Method, Person, Post, Resolution, State, Tally, Topic
-from council.results import CouncilError, VoteResult
+from council.results import CouncilError, VoteGuess, VoteResult
 from council.texts import Err
 
 
@@ -94,8 +94,9 @@ class Voting:
         return VoteResult(topic, option, frozenset(before), frozenset(after), household)
 
     async def typed_vote(self, chat_id: int, voter: Person, text: str,
-                         replied_topic_id: int | None = None) -> VoteResult | None:
-        """A chat message that may be a vote (投2, 2号, 赞成 …). None: not a vote — leave the message alone."""
+                         replied_topic_id: int | None = None) -> VoteResult | VoteGuess | None:
+        """A chat message that may be a vote (投2, 2号, 赞成 …). None: not a vote — leave the message alone.
+        VoteGuess: it leans to one option without being a clear vote (我觉得二号靠谱) — ask, count nothing."""
         async with self.db.transaction() as repo:
             if replied_topic_id is not None:
                 topic = await repo.topic(replied_topic_id)
@@ -106,7 +107,7 @@ class Voting:
         readings = [(t, numbers, self.language.read_vote(text, t.method.value, numbers)) for t, numbers in ballots]
         hits = [(t, numbers, r) for t, numbers, r in readings if r.kind != "none"]
         if not hits:
-            return None
+            return await self._guess(chat_id, voter, text, ballots)
         if len(hits) > 1:
             raise CouncilError(Err.MANY_BALLOTS)
         topic, numbers, reading = hits[0]
@@ -120,6 +121,21 @@ class Voting:
         if len(reading.options) != 1:
             return None  # several numbers on a one-choice ballot: ambiguous, not counted
         return await self.cast_vote(topic.id, chat_id, voter, reading.options[0], "text")
+
+    async def _guess(self, chat_id: int, voter: Person, text: str, ballots) -> VoteGuess | None:
+        """The one open ballot a message leans to, unless its author already voted that way."""
+        guesses = [(t, r) for t, numbers in ballots
+                   if (r := self.language.guess_vote(text, t.method.value, numbers)).kind == "unsure"]
+        if len(guesses) != 1 or guesses[0][0].state is not State.VOTING:
+            return None
+        topic, reading = guesses[0]
+        async with self.db.transaction() as repo:
+            resident = await repo.resident(chat_id, voter.id) if topic.by_household else None
+            key = f"h:{resident.household}" if resident and resident.household else f"u:{voter.id}"
+            before, _ = await repo.ballot_of(topic.id, key)
+        if reading.options[0] in before:
+            return None
+        return VoteGuess(topic, reading.options[0])
 
     # ------------------------------------------------------------------ the tally
 

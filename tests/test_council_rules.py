@@ -8,7 +8,7 @@ import pytest
 
 from council.households import parse_household, parse_proxy
 from council.models import Ballot, Method, Person, Results, State, Threshold, TopicSettings, VoteUnit
-from council.results import CouncilError, SimilarFound
+from council.results import CouncilError, SimilarFound, VoteGuess
 from council.texts import Err
 
 CHAT = -2002
@@ -293,3 +293,20 @@ async def test_many_proposals_are_shortlisted_with_the_most_supported_preselecte
     assert "#10 " in ballot and "#12 " in ballot and "#1 第1个" not in ballot and "#11 " not in ballot
     with pytest.raises(CouncilError):
         await council.cast_vote(topic.id, CHAT, ZHANG, 1, "button")  # not on the ballot
+
+
+# ---------------------------------------------------------------- a message that leans to an option
+
+
+async def test_a_leaning_message_is_asked_about_and_counts_nothing_until_answered(make_council):
+    council = make_council()
+    topic = await topic_with(council, "设固定投喂点", "联系救助站", "打狂犬疫苗")
+    guess = await council.typed_vote(CHAT, ZHANG, "我觉得二号靠谱")
+    assert isinstance(guess, VoteGuess) and (guess.topic.id, guess.option) == (topic.id, 2)
+    async with council.db.transaction() as repo:
+        assert await repo.vote_counts(topic.id) == {}
+    await council.cast_vote(topic.id, CHAT, ZHANG, 2, "text", {2})  # what 「是，投 #2」 does
+    assert await council.typed_vote(CHAT, ZHANG, "我觉得二号靠谱") is None  # already voted that way: no question
+    changed_mind = await council.typed_vote(CHAT, ZHANG, "还是3号方案好一点")
+    assert isinstance(changed_mind, VoteGuess) and changed_mind.option == 3
+    assert await council.typed_vote(CHAT, LI, "3号楼的狗又叫了") is None

@@ -81,6 +81,29 @@ def test_consent_non_votes(language, text):
     assert language.read_vote(text, "consent", CONSENT).kind == "none"
 
 
+@pytest.mark.parametrize(("text", "method", "option"), [
+    ("我觉得二号靠谱", "choice", 2), ("还是3号方案好一点", "choice", 3), ("我站2号", "choice", 2),
+    ("我倾向于第三个", "choice", 3), ("看了一圈觉得2号最实在", "approval", 2),
+    ("这事我原则上赞成的哈，早该弄了", "consent", 1), ("我原则上同意", "consent", 1),
+])
+def test_a_message_that_leans_to_one_option_is_asked_about_not_counted(language, text, method, option):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"
+    assert language.guess_vote(text, method, options) == VoteReading("unsure", (option,))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("投2", "choice"), ("3号楼的狗又叫了", "choice"), ("二楼又在装修", "choice"), ("明天2点开会吗", "choice"),
+    ("我不投2号", "choice"), ("2号肯定不行", "choice"), ("我妈说她选1号", "choice"), ("2号方案挺好但太贵", "choice"),
+    ("我本来想投2号", "choice"), ("投2的请举手", "choice"), ("2个方案都不错", "choice"), ("9号好", "choice"),
+    ("1号和3号都不错", "choice"), ("2号线地铁好挤", "choice"), ("老王投的1号", "choice"),
+    ("赞成", "consent"), ("同意楼上", "consent"), ("坚决反对高空抛物", "consent"), ("支持议事会的决定", "consent"),
+    ("同意的举手", "consent"), ("赞成票多少了", "consent"), ("我家老人不同意", "consent"), ("我不反对", "consent"),
+])
+def test_discussion_and_clear_votes_are_not_asked_about(language, text, method):
+    assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
+
+
 def test_reading_votes_needs_no_jieba(tmp_path):
     fresh = Language(cache_dir=tmp_path)
     assert fresh.read_vote("投2", "choice", CHOICE).is_vote

@@ -3,6 +3,7 @@
     language = Language(cache_dir=data_dir)   # jieba's dictionary cache goes there
     language.warm_up()                        # at start-up, in a thread: loads jieba + our dictionary
     language.read_vote("投2号", "choice", [1, 2, 3])          → VoteReading("vote", (2,))
+    language.guess_vote("我觉得二号靠谱", "choice", [1, 2, 3]) → VoteReading("unsure", (2,)): ask, do not count
     language.similar("划个地方专门喂狗", [(1, "设固定投喂点")]) → Match(1, …, "共同要点：地点、投喂")
     language.keywords(topic_texts, corpus)    → ["投喂点", "狂犬疫苗", "救助站", …]
     language.category(title, proposals)       → "流浪狗"
@@ -26,7 +27,7 @@ from council.language.category import Categorizer
 from council.language.civility import CivilityChecker
 from council.language.keywords import KeywordExtractor
 from council.language.meaning import QUANTITY_BONUS, Reader, Signature, compare, topic_weights
-from council.language.votes import NOT_A_VOTE, VoteReading, read_vote
+from council.language.votes import NOT_A_VOTE, VoteReading, guess_vote, read_vote
 
 __all__ = ["CATEGORIES", "SIMILAR_THRESHOLD", "Language", "Match", "VoteReading"]
 
@@ -97,6 +98,13 @@ class Language:
         if not text or not text.strip():
             return NOT_A_VOTE
         return read_vote(text, str(method), list(options))
+
+    def guess_vote(self, text: str, method: str, options: list[int]) -> VoteReading:
+        """For a message read_vote() leaves alone: "unsure" with the one option it plainly leans to (the bot asks
+        its author 「您是想投 #2 吗？」), else "none". Never a vote by itself."""
+        if not text or not text.strip():
+            return NOT_A_VOTE
+        return guess_vote(text, str(method), list(options))
 
     # ------------------------------------------------------------------ proposals
 

@@ -197,3 +197,70 @@ def _read_consent(parts: list[str]) -> VoteReading:
         if _ANY_STANCE.search(remark) or not _benign(remark):
             return NOT_A_VOTE
     return VoteReading("vote", (found.pop(),))
+
+
+# ------------------------------------------------------------------ unsure: ask instead of count
+
+# A message the grammar above does not read as a vote may still plainly lean towards one option (我觉得二号靠谱,
+# 还是3号方案好一点, 我站2号, 没意见，同意). Such a message is never counted; the bot asks its author
+# 「您是想投 #2 吗？」 with a button, so a vote the grammar missed costs one tap instead of being lost (SPEC §6).
+# Asking a neighbour who was only chatting is a nuisance, so a guess needs one ballot reference, a leaning word and
+# none of the signs of discussion: questions, negations, conditions, contrasts, other people, other numbers.
+
+_GUESS_REF = re.compile(
+    r"(?:(?<=第)|(?<=#)|(?<=方案)|(?<=选项)|(?<=建议)|(?<=提议)|(?<=[投选挺站]))(\d{1,2})(?!\d)"
+    r"|(\d{1,2})(?=号(?!楼|门|床|线|室|栋|幢|单元|院|地|房|车|位|口|机|店|柜|桶|箱)|个方案|个建议|个选项|个(?:$|[吧啦了,!]))"
+)
+_LEAN = re.compile(r"投|选|支持|赞成|同意|挺|站|好|不错|靠谱|合适|可以|行|倾向|偏向|看好|喜欢|认可|满意|最实在|实在|⊕")
+_DISCUSSION = re.compile(
+    r"[?？]|吗|呢|什么|怎么|为啥|为什么|哪|谁|几|多少|是不是|有没有|能不能|可不可以|要不要|会不会|"
+    r"[不没别甭](?:投|选|支持|赞成|同意|行|好|靠谱|合适|可以|太|怎么|一定|如)|肯定不|不行|"
+    r"但|不过|可是|然而|就是太|如果|要是|假如|万一|的话|除非|只要|除了|"
+    r"他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人|老头|别人|邻居|大家|楼上|楼下|隔壁|说|"
+    r"本来|差点|想投|想选|考虑|请|举手|[投选]的|要选|不要|都|托"
+)
+_GUESS_YES = r"赞成|同意|支持|赞同|拥护|认同|没意见|举手|举双手|双手赞成"
+_GUESS_NO = r"反对|不同意|不赞成|不支持|不认同"
+_GUESS_CONSENT_BLOCK = re.compile(
+    r"[?？]|吗|呢|什么|怎么|咋|为啥|为什么|谁|几|多少|是不是|有没有|能不能|要不要|算不算|会怎样|"
+    r"但|不过|可是|如果|要是|假如|万一|的话|除非|只要|本来|差点|想|没用|无效|已经|请|举手的|的举手|的人|派|意见|"
+    r"他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人|老头|别人|邻居|大家|街道|楼上|楼下|你|说|别|不反对|\d"
+)
+# In the clause that takes a stance, the stance ends it (赞成的哈, 我是反对的): 反对乱停车 or 支持议事会 takes a
+# stance on something else, not on this motion.
+_GUESS_STANCE_CLAUSE = re.compile(rf"^.{{0,8}}?(?:{_GUESS_NO}|{_GUESS_YES}|弃权)(?:的|吧|啦|了|哈|呀|啊|哦|!|⊕|票)*$")
+
+
+def guess_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> VoteReading:
+    """VoteReading("unsure", (n,)) when a message that read_vote() leaves alone plainly leans to option n; else
+    NOT_A_VOTE. Only for asking the author; never counted as it stands."""
+    raw = text.strip()
+    if not raw or read_vote(raw, method, options).kind != "none":
+        return NOT_A_VOTE
+    body = canonical(raw)
+    if not body or len(body) > _MAX_CHARS:
+        return NOT_A_VOTE
+    if method == CONSENT:
+        return _guess_consent(body)
+    if _DISCUSSION.search(body) or not _LEAN.search(_GUESS_REF.sub("", body)):
+        return NOT_A_VOTE
+    refs = [int(a or b) for a, b in _GUESS_REF.findall(body)]
+    if len(set(refs)) != 1 or len(re.findall(r"\d+", body)) != len(refs):
+        return NOT_A_VOTE  # no reference, several options, or another number (a time, a building, a price)
+    return VoteReading("unsure", (refs[0],)) if refs[0] in set(options) else NOT_A_VOTE
+
+
+def _guess_consent(body: str) -> VoteReading:
+    if _GUESS_CONSENT_BLOCK.search(body):
+        return NOT_A_VOTE
+    stance_clauses = [c for c in _CLAUSES.split(body) if re.search(rf"{_GUESS_NO}|{_GUESS_YES}|弃权", c)]
+    if len(stance_clauses) != 1 or not _GUESS_STANCE_CLAUSE.match(stance_clauses[0]):
+        return NOT_A_VOTE
+    no = re.search(_GUESS_NO, body)
+    rest = re.sub(_GUESS_NO, "", body)
+    yes = re.search(_GUESS_YES, rest)
+    abstain = "弃权" in rest
+    found = [value for value, hit in ((YES, yes), (NO, no), (ABSTAIN, abstain)) if hit]
+    if len(found) != 1 or (found[0] == YES and re.search(r"[不没别](?:太|怎么|一定)", rest)):
+        return NOT_A_VOTE
+    return VoteReading("unsure", (found[0],))

@@ -64,3 +64,36 @@ async def test_insults_get_a_gentle_reminder_and_are_not_recorded(telegram, run_
     group.say(zhang, "进度")
     status = await group.bot_says("【议题进度】")
     assert "楼上噪音扰民（噪音）" in status["text"]
+
+
+async def test_a_message_that_leans_to_an_option_is_asked_about_and_one_tap_counts_it(telegram, run_bot):
+    bot = await run_bot()
+    group = Group(telegram)
+    wang, (zhang, li, daye, chen, _liu, _zhao) = group.facilitator, group.residents
+    await group.open_topic("高空抛物怎么防", "装朝上的监控", "每栋楼贴告示")
+    group.say(wang, "开始投票")
+    ballot = await group.bot_says("【投票】")
+
+    leaning = group.say(zhang, "我觉得二号靠谱")
+    question = await group.bot_says("您是想在议题1「高空抛物怎么防」投 #2 吗？")
+    assert question["reply_to_message"]["message_id"] == leaning["message_id"]
+    assert buttons(question) == ["是，投 #2", "不是"]
+    assert bot.scalar("SELECT COUNT(*) FROM votes") == 0  # asked, not counted
+    intruder = telegram.press_button(group.id, question["message_id"], li, text="是，投 #2")
+    assert (await group.answer_of(intruder))["text"].startswith("这是问发那条消息的邻居的")
+    yes = telegram.press_button(group.id, question["message_id"], zhang, text="是，投 #2")
+    assert (await group.answer_of(yes))["text"].startswith("已投 #2")
+    await telegram.wait_for(lambda: "#2 每栋楼贴告示 — 1票" in group.current(ballot)["text"], timeout=15)
+    await telegram.wait_for(lambda: "✅ 已按 张阿姨 的意思投 #2" in group.current(question)["text"], timeout=15)
+    assert not group.current(question).get("reply_markup")
+
+    group.say(chen, "还是1号方案好一点")
+    other = await group.bot_says("您是想在议题1", after=question["message_id"])
+    no = telegram.press_button(group.id, other["message_id"], chen, text="不是")
+    assert (await group.answer_of(no))["text"] == "好的，那条消息不算投票。"
+    group.say(daye, "3号楼的狗又叫了")  # chat, not a lean towards any option: no question
+    await settle(1.5)
+    later = [m for m in telegram.bot_messages(group.id) if m["message_id"] > other["message_id"]]
+    assert not [m for m in later if "您是想" in m.get("text", "")]
+    assert "好的，那条消息不算投票。" in group.current(other)["text"]
+    assert bot.query("SELECT option, via FROM votes") == [(2, "text")]
