@@ -85,6 +85,8 @@ def test_consent_non_votes(language, text):
     ("我觉得二号靠谱", "choice", 2), ("还是3号方案好一点", "choice", 3), ("我站2号", "choice", 2),
     ("我倾向于第三个", "choice", 3), ("看了一圈觉得2号最实在", "approval", 2),
     ("这事我原则上赞成的哈，早该弄了", "consent", 1), ("我原则上同意", "consent", 1),
+    ("投4号方案，其他几个都不太现实，钱从哪来都没说清楚", "choice", 4), ("我支持第二个方案，8点就停", "choice", 2),
+    ("这个方案我不同意，装了电梯一楼采光的损失谁来管？我反对", "consent", 2), ("不支持，涨价我是不会同意的", "consent", 2),
 ])
 def test_a_message_that_leans_to_one_option_is_asked_about_not_counted(language, text, method, option):
     options = CONSENT if method == "consent" else CHOICE
@@ -99,9 +101,25 @@ def test_a_message_that_leans_to_one_option_is_asked_about_not_counted(language,
     ("1号和3号都不错", "choice"), ("2号线地铁好挤", "choice"), ("老王投的1号", "choice"),
     ("赞成", "consent"), ("同意楼上", "consent"), ("坚决反对高空抛物", "consent"), ("支持议事会的决定", "consent"),
     ("同意的举手", "consent"), ("赞成票多少了", "consent"), ("我家老人不同意", "consent"), ("我不反对", "consent"),
+    ("投2号？想得美", "choice"), ("2号也不错，但我还是投3号", "choice"), ("我妈选的1号，我自己选3号", "choice"),
+    ("同意是同意，但是我反对涨价", "consent"),
 ])
 def test_discussion_and_clear_votes_are_not_asked_about(language, text, method):
     assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
+
+
+@pytest.mark.parametrize(("text", "option"), [
+    ("我家投4号", 4), ("我这一票给4号", 4), ("投一票给2号", 2), ("同意2号的做法", 2), ("算了还是改回1号吧", 1),
+    ("不选1，选4", 4), ("我还是坚持4号，不改了", 4),
+])
+def test_more_ways_residents_vote(language, text, option):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
+
+
+def test_ruling_out_the_option_one_votes_for_is_not_a_vote(language):
+    assert language.read_vote("不选1，选1", "choice", CHOICE).kind == "none"
+    assert language.read_vote("不选1", "choice", CHOICE).kind == "none"
+    assert language.read_vote("没啥好反对的，赞成", "consent", CONSENT) == VoteReading("vote", (1,))
 
 
 def test_reading_votes_needs_no_jieba(tmp_path):

@@ -73,14 +73,16 @@ _REF = (r"(?:第\d{1,3}(?:个|号|条|项|种)?|#\d{1,3}号?|(?:方案|选项|�
         r"(?:方案|建议|选项|提议)?")
 _SEP = r"(?:和|跟|与|及|、|/|或者|或|还有|以及|加)?"
 _REFS = rf"(?P<refs>{_REF}(?:{_SEP}{_REF})*)"
-_PRE = r"(?:嗯|好|那|那么|行|ok|好吧|那就|那我就)?"
-_SUBJ_ADV = (r"(?:我|俺|本人|那我|我也|我还是|我就|也|还是|就|都|肯定|坚决|果断|毫不犹豫地?|必须|一定|同|也是|"
+_PRE = r"(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?"
+_SUBJ_ADV = (r"(?:我家|我们家|我|俺|本人|那我|我也|我还是|我就|也|还是|就|都|肯定|坚决|果断|毫不犹豫地?|必须|"
+             r"一定|同|也是|"
              r"想了想还是|想来想去还是|考虑了一下还是|最后还是|思来想去还是)*")
-_VERB = r"(?:投票给|投给|投票|投|选择|选|支持|赞成|同意|力挺|挺|拥护|pick|改投|改选|改成|换成|改为|换|要)"
+_VERB = (r"(?:投一票给|这一票给|一票给|票投给|投票给|投给|投票|投|选择|选|支持|赞成|同意|力挺|挺|拥护|坚持|pick|"
+         r"改投|改选|改回|改成|换成|改为|换|要)")
 _ONE_VOTE = r"(?:一票|1票)?"
 _PARTICLES = r"(?:吧|啦|了|哈|呀|啊|哦|噢|嘛|的|呗|咯|喽|哟|哇|耶|呐|!)*"
 _ALL = r"(?:都行|都可以|都支持|都同意|都好|都赞成|都不错|都挺好|都投|都选)?"
-_TAIL = rf"{_ONE_VOTE}(?:方案)?{_PARTICLES}(?:⊕)*{_ALL}{_PARTICLES}"
+_TAIL = rf"{_ONE_VOTE}(?:方案|的(?:做法|办法|方案|建议|提议|意见))?{_PARTICLES}(?:⊕)*{_ALL}{_PARTICLES}"
 _POST = (r"(?:⊕|最好|更好|好|不错|靠谱|最靠谱|挺好的?|很好|可以|行|支持|同意|赞成|我投|我选|我支持|我同意|我赞成|"
          r"好一些|最合适|合适)?")
 
@@ -90,7 +92,8 @@ _CHOICE_CLAUSES = [
     re.compile(rf"^⊕{_REFS}{_TAIL}$"),  # +1 3号
 ]
 
-_YES = r"(?:举双手赞成|举双手同意|双手赞成|双手同意|举手赞成|举手同意|赞成|同意|支持|赞同|拥护|认同)"
+_YES = (r"(?:没啥好反对的|没什么好反对的|举双手赞成|举双手同意|双手赞成|双手同意|举手赞成|举手同意|赞成|同意|支持|赞同|"
+        r"拥护|认同)")
 _NO = r"(?:不同意|不赞成|不支持|不赞同|反对)"
 _ABSTAIN = r"(?:弃权|无所谓|都行|都可以|随便|中立|保持中立|怎样都行|怎么都行|怎么样都行|都ok)"
 _STANCES = ((YES, _YES), (NO, _NO), (ABSTAIN, _ABSTAIN))
@@ -149,10 +152,19 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
     return _read_choice(parts, method, options)
 
 
+# 不选1，选4: a clause that rules one option out may stand beside a clause that votes for another.
+_RULED_OUT = re.compile(rf"^{_SUBJ_ADV}(?:不|不会)(?:选|投|要|支持){_REFS}{_PARTICLES}$")
+
+
 def _read_choice(parts: list[str], method: str, options) -> VoteReading:
     chosen: list[int] = []
+    ruled_out: list[int] = []
     bare_only = True
     for part in parts:
+        out = _RULED_OUT.match(part)
+        if out:
+            ruled_out.extend(_numbers(out.group("refs")))
+            continue
         refs = None
         for pattern in _CHOICE_CLAUSES:
             match = pattern.match(part)
@@ -166,7 +178,7 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
         if not part.isdigit():
             bare_only = False
         chosen.extend(_numbers(refs))
-    if not chosen:
+    if not chosen or set(chosen) & set(ruled_out):
         return NOT_A_VOTE
     distinct = tuple(sorted(set(chosen)))
     if bare_only and any(n > _MAX_BARE for n in distinct):
@@ -216,15 +228,15 @@ _DISCUSSION = re.compile(
     r"[?？]|吗|呢|什么|怎么|为啥|为什么|哪|谁|几|多少|是不是|有没有|能不能|可不可以|要不要|会不会|"
     r"[不没别甭](?:投|选|支持|赞成|同意|行|好|靠谱|合适|可以|太|怎么|一定|如)|肯定不|不行|"
     r"但|不过|可是|然而|就是太|如果|要是|假如|万一|的话|除非|只要|除了|"
-    r"他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人|老头|别人|邻居|大家|楼上|楼下|隔壁|说|"
+    r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人|老头|别人|邻居|大家|楼上|楼下|隔壁|说|"
     r"本来|差点|想投|想选|考虑|请|举手|[投选]的|要选|不要|都|托"
 )
 _GUESS_YES = r"赞成|同意|支持|赞同|拥护|认同|没意见|举手|举双手|双手赞成"
-_GUESS_NO = r"反对|不同意|不赞成|不支持|不认同"
+_GUESS_NO = r"反对|不同意|不赞成|不支持|不认同|不会同意|不能同意|不会支持"
 _GUESS_CONSENT_BLOCK = re.compile(
     r"[?？]|吗|呢|什么|怎么|咋|为啥|为什么|谁|几|多少|是不是|有没有|能不能|要不要|算不算|会怎样|"
     r"但|不过|可是|如果|要是|假如|万一|的话|除非|只要|本来|差点|想|没用|无效|已经|请|举手的|的举手|的人|派|意见|"
-    r"他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人|老头|别人|邻居|大家|街道|楼上|楼下|你|说|别|不反对|\d"
+    r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人|老头|别人|邻居|大家|街道|楼上|楼下|你|说|别|不反对|\d"
 )
 # In the clause that takes a stance, the stance ends it (赞成的哈, 我是反对的): 反对乱停车 or 支持议事会 takes a
 # stance on something else, not on this motion.
@@ -240,8 +252,15 @@ def guess_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> 
     body = canonical(raw)
     if not body or len(body) > _MAX_CHARS:
         return NOT_A_VOTE
-    if method == CONSENT:
-        return _guess_consent(body)
+    guess = _guess_consent(body) if method == CONSENT else _guess_choice(body, options)
+    if guess.kind == "unsure":
+        return guess
+    if re.search(r"[\d号个案对][?]", body):
+        return NOT_A_VOTE  # 投2号？想得美: the vote is what is being questioned
+    return _vote_clause_with_reasons([part for part in re.split(r"[,.!;:~…\n?\s]+", body) if part], method, options)
+
+
+def _guess_choice(body: str, options) -> VoteReading:
     if _DISCUSSION.search(body) or not _LEAN.search(_GUESS_REF.sub("", body)):
         return NOT_A_VOTE
     refs = [int(a or b) for a, b in _GUESS_REF.findall(body)]
@@ -264,3 +283,52 @@ def _guess_consent(body: str) -> VoteReading:
     if len(found) != 1 or (found[0] == YES and re.search(r"[不没别](?:太|怎么|一定)", rest)):
         return NOT_A_VOTE
     return VoteReading("unsure", (found[0],))
+
+
+# One clause that is a vote in itself (投4号方案, 我反对) and others that only give reasons (其他几个都不太现实,
+# 钱从哪来都没说清楚): ask. Not when another clause names an option, rules one out, turns the vote (但, 如果) or
+# speaks for someone else.
+_REASON_BLOCK = re.compile(
+    r"[不没别甭](?:投|选|支持|赞成|同意)|但|不过|可是|然而|如果|要是|假如|万一|的话|除非|只要|"
+    r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人家|老头|别人|邻居|大家|楼上|楼下|本来|差点|想投|想选"
+)
+
+
+def _vote_clause_with_reasons(parts: list[str], method: str, options) -> VoteReading:
+    if len(parts) < 2:
+        return NOT_A_VOTE
+    found: list[int] = []
+    reasons: list[str] = []
+    for part in parts:
+        value = _clause_vote(part, method)
+        if value is None:
+            reasons.append(part)
+        else:
+            found.append(value)
+    if len(set(found)) != 1 or not reasons:
+        return NOT_A_VOTE
+    option = found[0]
+    for reason in reasons:
+        if method == CONSENT:
+            no = re.search(_GUESS_NO, reason)
+            other = (re.search(_GUESS_YES, re.sub(_GUESS_NO, "", reason)), no, "弃权" in reason)
+            if any(hit for value, hit in zip((YES, NO, ABSTAIN), other, strict=True) if value != option):
+                return NOT_A_VOTE  # another stance in the reasons: 同意…但反对…
+            reason = re.sub(rf"{_GUESS_NO}|{_GUESS_YES}", "", reason)
+        if _REASON_BLOCK.search(reason) or _GUESS_REF.search(reason) or re.search(r"#\d|第\d|\d号", reason):
+            return NOT_A_VOTE
+    return VoteReading("unsure", (option,)) if method == CONSENT or option in set(options) else NOT_A_VOTE
+
+
+def _clause_vote(part: str, method: str) -> int | None:
+    """The option a clause votes for by itself (not a bare number: in a long message that is too weak)."""
+    if method == CONSENT:
+        return next((value for value, pattern in _CONSENT_CLAUSES if pattern.match(part)), None)
+    if part.isdigit():
+        return None
+    for pattern in _CHOICE_CLAUSES:
+        match = pattern.match(part)
+        if match:
+            numbers = set(_numbers(match.group("refs")))
+            return numbers.pop() if len(numbers) == 1 else None
+    return None
