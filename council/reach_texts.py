@@ -162,3 +162,6 @@ def report_confirmed(topic: Topic, number: int, by: str, votes_void: int) -> str
 def facilitator_note(group: str, topic: Topic, number: int) -> str:
     return (f"【举报】{escape(group)}：{topic_name(topic)}的建议 #{number} 被 {REPORTS_TO_HOLD} 位邻居举报，"
             "已暂时隐藏。请到群里的【举报】消息点「恢复」或「确认隐藏」。")
+
+RESTORED = "已恢复"
+CONFIRMED_HIDDEN = "已确认隐藏"

@@ -62,3 +62,16 @@ def picker_keyboard(topic: Topic, proposals: list[Proposal]) -> list[list[tuple[
 
 def picker_done(topic: Topic) -> str:
     return f"【筛选】{topic_name(topic)}的选票已确定，投票已开始，请看【投票】消息。"
+
+
+# ---------------------------------------------------------------- toasts on the facilitator's taps
+
+PICKER_UPDATED = "已更新"
+
+
+def voting_started_toast(topic: Topic) -> str:
+    return f"已开始投票：议题{topic.number}"
+
+
+def runoff_started_toast(runoff: Topic) -> str:
+    return f"已发起决选投票：议题{runoff.number}"

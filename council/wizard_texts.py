@@ -165,3 +165,17 @@ def private_similar(existing_number: int, existing_text: str) -> str:
 
 def private_supported(number: int, supporters: int) -> str:
     return f"✅ 已改为支持 #{number}（现有 {supporters} 人支持），没有重复提交。"
+
+
+# ---------------------------------------------------------------- toasts on the wizard's buttons
+
+CANCELLED_TOAST = "已取消"
+PUBLISHED_TOAST = "已发布"
+
+
+def picked_toast(title: str) -> str:
+    return f"已选：{title}"
+
+
+def answered_toast(answer: str) -> str:
+    return f"✅ {answer}"

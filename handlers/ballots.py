@@ -58,14 +58,14 @@ async def on_shortlist_button(update: Update, context: ContextTypes.DEFAULT_TYPE
             await refresh_members(svc.chats, svc.council, chat_id)
             started = await svc.council.start_voting(topic.id, person(query.from_user))
             svc.deadlines.schedule(started)
-            await answer_tap(update, f"已开始投票：议题{topic.number}")
+            await answer_tap(update, shortlist_texts.voting_started_toast(topic))
             svc.sender.edit(chat_id, query.message.message_id, shortlist_texts.picker_done(topic))
             return
         _, text, keyboard = await svc.council.shortlist_view(topic.id)
     except CouncilError as error:
         await answer_tap(update, error.text, alert=True)
         return
-    await answer_tap(update, "已更新")
+    await answer_tap(update, shortlist_texts.PICKER_UPDATED)
     svc.sender.edit(chat_id, query.message.message_id, text, keyboard)
 
 
@@ -103,6 +103,6 @@ async def on_runoff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         await answer_tap(update, error.text, alert=True)
         return
     svc.deadlines.schedule(started)
-    await answer_tap(update, f"已发起决选投票：议题{started.number}")
+    await answer_tap(update, shortlist_texts.runoff_started_toast(started))
     svc.sender.edit(chat_id, query.message.message_id,
                     f"{query.message.text_html}\n{shortlist_texts.runoff_started(topic, started)}")

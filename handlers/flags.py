@@ -68,7 +68,7 @@ async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     except CouncilError as error:
         await answer_tap(update, error.text, alert=True)
         return
-    await answer_tap(update, "已恢复" if restore else "已确认隐藏")
+    await answer_tap(update, rt.RESTORED if restore else rt.CONFIRMED_HIDDEN)
     svc.sender.edit(chat_id, query.message.message_id, text)  # the notice shows the decision, buttons gone
     if topic.state is State.VOTING:
         svc.sender.ballot_changed(topic.id, topic.chat_id)

@@ -94,7 +94,7 @@ async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | 
     if state is None or title is None:
         await answer_tap(update, wt.NOT_FACILITATOR_THERE, alert=True)
         return PICK_GROUP
-    await answer_tap(update, f"已选：{title}")
+    await answer_tap(update, wt.picked_toast(title))
     svc.sender.edit(query.message.chat.id, query.message.message_id, wt.answered(wt.START_PICK_GROUP, title))
     draft = Draft(chat_id=chat_id, chat_title=title, settings=svc.config.council.topic_settings())
     return await _ask(update, context, draft, "title")
@@ -116,7 +116,7 @@ async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
             await answer(update, context, error.text)
         return await _ask(update, context, draft, step)  # the same question again
     if query:
-        await answer_tap(update, f"✅ {text}")
+        await answer_tap(update, wt.answered_toast(text))
         svc.sender.edit(query.message.chat.id, query.message.message_id, wt.answered(wt.QUESTIONS[step], text))
     following = next_step(draft, step)
     if following is None:
@@ -128,7 +128,7 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
     svc, query = services(context), update.callback_query
     state = context.user_data.get(KEY)
     if query.data != "wz:confirm:yes":
-        await answer_tap(update, "已取消")
+        await answer_tap(update, wt.CANCELLED_TOAST)
         return await cancel(update, context)
     if state is None or state["draft"] is None:
         await answer_tap(update, texts.Err.STALE_BUTTON, alert=True)
@@ -147,7 +147,7 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
         await answer_tap(update, error.text, alert=True)
         return ConversationHandler.END
     svc.deadlines.schedule(topic)
-    await answer_tap(update, "已发布")
+    await answer_tap(update, wt.PUBLISHED_TOAST)
     svc.sender.edit(query.message.chat.id, query.message.message_id,
                     wt.PUBLISHED.format(group=escape(draft.chat_title), topic=texts.topic_name(topic)))
     await refresh_members(svc.chats, svc.council, draft.chat_id)
