@@ -1,6 +1,6 @@
 """The staff's weekly picture (【每周议事简报】): plain data built from the database's rows of one week.
 
-storage/reporting.py reads the rows, `Digest` holds them; council/digest_texts.py turns it into the message,
+storage/reporting.py reads the rows, `Digest` holds them; council/report_texts.py turns it into the message,
 council/report_html.py into the HTML report and council/report_csv.py into the CSV. No I/O here.
 """
 

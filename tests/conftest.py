@@ -10,7 +10,7 @@ from storage.db import Database
 class Clock:
     """A settable clock for the service layer (seconds since the epoch)."""
 
-    def __init__(self, now: float = 1_764_000_000.0):  # 2025-11-24 15:00 Asia/Shanghai
+    def __init__(self, now: float = 1_764_000_000.0):  # 2025-11-25 00:00 Asia/Shanghai (a Tuesday)
         self.now = now
 
     def __call__(self) -> float:

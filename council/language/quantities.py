@@ -1,0 +1,128 @@
+"""Quantities and places in a proposal: the times, amounts, durations and buildings two proposals may differ by.
+
+Residents write them in figures or in words (八点半, 晚上8:30, 一小时五块, 罚五十, 3号楼, 东门): `cn_digits` turns
+the words into figures, `read_quantities` reads each kind of amount into comparable values (a time on a 12-hour
+dial, money in 元, durations by unit), `read_places` reads buildings, entrances and directions. meaning.compare
+lowers the score of two proposals whose quantities or places differ.
+"""
+
+from __future__ import annotations
+
+import re
+
+from council.language._text import cn_to_int
+
+_CN_NUM = "[零一二两三四五六七八九十百]+"
+_PERIOD = r"(早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|凌晨|早|晚)"
+_CN_BEFORE_UNIT = re.compile(
+    rf"(?<!\d)({_CN_NUM})(?=元|块|毛|角|万|千|天|周|星期|个星期|个礼拜|礼拜|个月|个小时|小时|个钟|钟头|分钟|分贝|号楼|栋|幢|层|单元|号|年"
+    rf"|辆|户|公里|米|折|个车位|个半)"
+)
+_HUNDREDS = re.compile(r"(\d+)\s*百")  # 3百元: 300
+_CN_AFTER_YUAN = re.compile(r"(?<=\d[元块])([一二两三四五六七八九])(?![十百千万])")  # 一块五: 1块5
+# an amount after a verb of paying, said in words with a magnitude: 罚五十, 收一百, 补偿两千
+_CN_AFTER_VERB = re.compile(
+    r"(?<=罚|款|收|费|交|贴|偿|出)([零一二两三四五六七八九]?[十百][零一二两三四五六七八九十百]*)(?![点号楼栋层个次天分几多来余年月周])"
+)
+_CN_HOUR = re.compile(
+    rf"(?:(?<=早|晚|到|至|午|上|间|里|晨)|(?<=^))({_CN_NUM})(?=点)"
+    rf"|({_CN_NUM})(?=点(?:半|钟|到|至|前|后|以后|之后|以前|-))"
+)
+_CN_FRACTION = re.compile(rf"({_CN_NUM})分之({_CN_NUM})")
+_TIME = re.compile(rf"{_PERIOD}?(\d{{1,2}})(?:\s*[-~到至]\s*(\d{{1,2}}))?\s*(?:[:：](\d{{2}})|点(半|\d{{1,2}}分?)?)")
+# 块 is also a piece (一块地, 一块儿 = together): not money before such words
+_MONEY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千)?\s*(?:元|块(?![地空区场牌板石砖玻草菜绿田儿]))(?:(\d)(?:毛|角)?)?")
+# Amounts said without 元: 5毛, 两万 (after conversion 2万), 罚款50, 收200, 补偿3000.
+_DIMES = re.compile(r"(?<![\d.])(\d+)\s*(?:毛|角)")
+_TEN_THOUSANDS = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千)(?!元|块|人|户|平)")
+_BARE_MONEY = re.compile(
+    r"(?:罚款?|收费?|交|补贴|补偿|出资?)\s*(\d+(?:\.\d+)?)(?![\d.])(?!\s*(?:元|块|毛|角|万|千|号|楼|栋|点|天|个|次|户|%|年|月|周|星期|小时|分|辆|米|折|层|岁))"
+)
+_DURATION = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(天|周|个星期|星期|个礼拜|礼拜|个月|个小时|小时|个钟头|钟头|个钟|分钟|年|公里)"
+)
+# one name per unit: 两个钟 and 2小时 are the same time
+_UNITS = {"星期": "周", "个星期": "周", "礼拜": "周", "个礼拜": "周",
+          "个小时": "小时", "个钟头": "小时", "钟头": "小时", "个钟": "小时", "月": "个月"}
+_HALF = re.compile(r"(?:(\d+)个)?半个?(小时|钟头|月|年)")  # 半小时, 一个半小时, 半个月
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_DISCOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*折")
+# counts and distances: 每户限1辆, 2个车位, 离楼50米 (not 一只狗 or 3楼: articles and addresses more than amounts)
+_COUNT = re.compile(r"(\d+)\s*(辆|个车位|米)")
+# a day of the week (每周六, 星期天), not a week (一周, 每周一次)
+_WEEKDAY = re.compile(
+    r"(?<![\d零一二两三四五六七八九十])(?:周|星期|礼拜)([一二三四五六日天1-7])(?![次回遍趟])(?!(?<=一)下(?!午))"
+)
+_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+_DECIBEL = re.compile(r"(\d+)\s*分贝")
+_FRACTION = re.compile(r"(\d+)分之(\d+)")
+_BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院)")
+_ENTRANCE = re.compile(r"(\d{1,2})\s*单元")  # 3单元 and 5单元 are other stairwells
+_DIRECTION = re.compile(r"(东北|西北|东南|西南|东|西|南|北)(?:侧|边|面|头|角|区|门)")
+
+
+def cn_digits(text: str) -> str:
+    def convert(match: re.Match) -> str:
+        value = cn_to_int(match.group(match.lastindex or 1))
+        return str(value) if value is not None else match.group(0)
+
+    text = _CN_FRACTION.sub(lambda m: f"{cn_to_int(m.group(1))}分之{cn_to_int(m.group(2))}", text)
+    text = _CN_HOUR.sub(convert, text)
+    text = _CN_BEFORE_UNIT.sub(convert, text)
+    text = _HUNDREDS.sub(lambda m: str(int(m.group(1)) * 100), text)
+    text = _CN_AFTER_YUAN.sub(convert, text)
+    return _CN_AFTER_VERB.sub(convert, text)
+
+
+def read_quantities(text: str) -> dict[str, frozenset[float]]:
+    found: dict[str, set[float]] = {}
+    for match in _TIME.finditer(text):
+        hours = [int(match.group(2))] + ([int(match.group(3))] if match.group(3) else [])
+        tail = match.group(5) or ""
+        minute = 30 if tail == "半" else int(match.group(4) or tail.rstrip("分") or 0)
+        for position, hour in enumerate(hours):
+            # on a 12-hour dial: 晚上八点半, 八点半 and 20:30 are the same time to a resident
+            value = (hour % 12) * 60 + (minute if position == len(hours) - 1 else 0)
+            found.setdefault("time", set()).add(value)
+    for match in _MONEY.finditer(text):
+        scale = {"万": 10000, "千": 1000}.get(match.group(2) or "", 1)
+        value = float(match.group(1)) * scale + (int(match.group(3)) / 10 if match.group(3) else 0)
+        found.setdefault("money", set()).add(value)
+    money_text = _MONEY.sub(" ", text)  # what is left may still name an amount without 元
+    for match in _DIMES.finditer(money_text):
+        found.setdefault("money", set()).add(int(match.group(1)) / 10)
+    for match in _TEN_THOUSANDS.finditer(money_text):
+        found.setdefault("money", set()).add(float(match.group(1)) * {"万": 10000, "千": 1000}[match.group(2)])
+    for match in _BARE_MONEY.finditer(money_text):
+        found.setdefault("money", set()).add(float(match.group(1)))
+    for match in _DURATION.finditer(text):
+        unit = _UNITS.get(match.group(2), match.group(2))
+        found.setdefault(unit, set()).add(float(match.group(1)))
+    for match in _HALF.finditer(text):
+        unit = _UNITS.get(match.group(2), match.group(2))
+        found.setdefault(unit, set()).add(int(match.group(1) or 0) + 0.5)
+    for match in _PERCENT.finditer(text):
+        found.setdefault("fraction", set()).add(float(match.group(1)) / 100)
+    for match in _DISCOUNT.finditer(text):
+        found.setdefault("折", set()).add(float(match.group(1)))
+    for match in _COUNT.finditer(text):
+        found.setdefault(match.group(2), set()).add(float(match.group(1)))
+    for match in _WEEKDAY.finditer(text):
+        day = match.group(1)
+        found.setdefault("weekday", set()).add(_WEEKDAYS.get(day) or int(day))
+    for match in _DECIBEL.finditer(text):
+        found.setdefault("分贝", set()).add(float(match.group(1)))
+    for match in _FRACTION.finditer(text):
+        found.setdefault("fraction", set()).add(int(match.group(2)) / max(int(match.group(1)), 1))
+    return {unit: frozenset(values) for unit, values in found.items()}
+
+
+def read_places(text: str) -> dict[str, set[str]]:
+    places: dict[str, set[str]] = {}
+    for match in _BUILDING.finditer(text):
+        places.setdefault("bldg", set()).add(match.group(1))
+    for match in _ENTRANCE.finditer(text):
+        places.setdefault("entrance", set()).add(match.group(1))
+    for match in _DIRECTION.finditer(text):
+        places.setdefault("dir", set()).add(match.group(1))
+    return places
