@@ -242,6 +242,12 @@ def test_keywords_show_the_form_written_most_and_the_canonical_word_on_a_tie(lan
     assert "报修" in found and "维修" not in found
 
 
+def test_keywords_count_a_place_written_with_li_as_the_place(language):
+    texts = ["有人在电梯里抽烟", "电梯里一股烟味", "电梯里装个烟感", "电梯门口贴禁烟标志", "电梯要通风"]
+    found = language.keywords(texts, ["\n".join(texts), "广场舞音响\n音量调小", "电动车进楼\n楼下装充电桩"], k=5)
+    assert "电梯" in found and "电梯里" not in found
+
+
 # ---------------------------------------------------------------------------- categories and civility
 
 @pytest.mark.parametrize(("title", "proposals", "category"), [
