@@ -207,23 +207,45 @@ def test_keywords_keep_phrases_fold_synonyms_and_drop_numbers(language):
     found = language.keywords(texts, corpus, k=5)
     assert found[0] == "投喂点"  # 投喂点 and 喂食点 are one term, mentioned three times
     assert "狂犬疫苗" in found  # a phrase kept whole
-    assert "电动车" in found and "电瓶车" not in found
+    assert "电瓶车" in found and "电动车" not in found  # one term, shown as written most (电瓶车 twice, 电动车 once)
     assert not any(any(char.isdigit() for char in term) for term in found)
     assert "喂食点" not in found and "一定" not in found
 
 
 def test_keywords_speak_the_residents_words(language):
     # 蚊子 and 蚊虫 are one term: shown as written when the topic never says 蚊虫, shortened to a form of its group
-    # (蚊子多 → 蚊子); an action keeps its one name (打药 for 喷药)
+    # (蚊子多 → 蚊子); an action too is shown in the residents' word (喷药, not the lexicon's 打药)
     texts = ["蚊子太多了", "绿化带蚊子多，物业喷药", "夏天蚊子咬人，定期喷药", "树下面蚊子多得很"]
     corpus = ["\n".join(texts), "广场舞太吵\n音响小声点", "电动车进楼\n楼下装充电桩"]
     found = language.keywords(texts, corpus, k=5)
     assert "蚊子" in found and "蚊虫" not in found and "蚊子多" not in found
-    assert "打药" in found and "喷药" not in found
+    assert "喷药" in found and "打药" not in found
     # a phrase the lexicon holds for matching is not a name: 太吵 (a form of 音量) is shown as 音量
     texts = ["烧烤店太吵，晚上睡不着", "太吵了，找老板谈谈", "烧烤店门口太吵", "楼下太吵，投诉到城管"]
     found = language.keywords(texts, ["\n".join(texts), "广场舞音响\n音量调小", "电动车进楼\n楼下装充电桩"], k=5)
     assert "音量" in found and "太吵" not in found
+
+
+def test_keywords_show_the_form_written_most_and_the_canonical_word_on_a_tie(language):
+    corpus = ["广场舞音响\n音量调小", "电动车进楼\n楼下装充电桩"]
+    # 车位 and 停车位 are one term: residents wrote 车位 three times, 停车位 once
+    texts = ["晚上回来没车位", "车位太少了，划几个新车位", "地面多划点停车位", "外面的车占了业主的车位"]
+    found = language.keywords(texts, ["\n".join(texts), *corpus], k=5)
+    assert "车位" in found and "停车位" not in found
+    # a tie (停车位 once, 车位 once) keeps the lexicon's word
+    texts = ["晚上回来没车位", "地面多划点停车位", "外来车辆太多"]
+    found = language.keywords(texts, ["\n".join(texts), *corpus], k=5)
+    assert "停车位" in found and "车位" not in found
+    # an action as well: 报修 written twice, 维修 once
+    texts = ["声控灯坏了赶紧报修", "报修好几次都没人来", "物业说要维修", "声控灯换成感应灯"]
+    found = language.keywords(texts, ["\n".join(texts), *corpus], k=5)
+    assert "报修" in found and "维修" not in found
+
+
+def test_keywords_count_a_place_written_with_li_as_the_place(language):
+    texts = ["有人在电梯里抽烟", "电梯里一股烟味", "电梯里装个烟感", "电梯门口贴禁烟标志", "电梯要通风"]
+    found = language.keywords(texts, ["\n".join(texts), "广场舞音响\n音量调小", "电动车进楼\n楼下装充电桩"], k=5)
+    assert "电梯" in found and "电梯里" not in found
 
 
 # ---------------------------------------------------------------------------- categories and civility

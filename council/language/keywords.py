@@ -2,11 +2,12 @@
 
 Terms come from jieba with our user dictionary, so 投喂点, 狂犬疫苗, 飞线充电 stay whole; synonyms are folded
 (电瓶车 and 电动车 count as one term); stopwords, numbers and single characters are dropped.
-A folded term is shown as the lexicon's canonical word when the topic uses that word (电动车) or when it is an
-action (更换, 沟通: one name for the act); otherwise in the residents' own words, the form they used most (蚊子,
-not 蚊虫; 烧烤店, not 商铺), shortened to a form of the group inside it (蚊子多 → 蚊子). Measured against labels
-written without the dictionary (the test and holdout splits and blind2), this named what residents raise more
-often than the canonical words did.
+A folded term is shown in the residents' own words: the form of its group they wrote most (车位, not the
+lexicon's 停车位; 报修, not 维修; 城管, not 投诉), the lexicon's canonical word on a tie; a form that is not a
+word of general Chinese is shortened to a form of the group inside it (蚊子多 → 蚊子) or else shown as the
+canonical word (太吵 → 音量). A place written with 里 (电梯里) counts as the place (电梯).
+Measured against labels written without the dictionary (test, holdout, blind2–4), this named what residents raise
+more often than the canonical words did.
 Term frequency counts the texts that mention a term (three proposals about 投喂点 weigh more than one proposal
 saying it three times); inverse document frequency comes from the corpus (one document per topic), so words every
 topic shares (物业, 小区) sink. With few topics in the database that idf says little, so words common in Chinese
@@ -29,6 +30,7 @@ _COMMON_INFORMATION = 7.0  # nats: words as common as 政府, 服务 get the flo
 _RARE_INFORMATION = 14.0  # … words as rare as 绝育, 电动车 and rarer get full weight
 _REPEAT_WEIGHT = 0.25
 _DOCUMENT_CACHE = 2048  # a second mention of a term in the same text
+_LOCATIVE = ("里", "内")  # 电梯里, 楼道内: the place itself
 _HAS_DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百]+[号楼栋层点块元天个]|\d")
 
 
@@ -60,6 +62,7 @@ class KeywordExtractor:
                     continue
                 if group.kind != "time":
                     key = group.canonical  # 电瓶车 and 电动车 count as one term, 喂食点 and 投喂点 too
+                    key = self._place(key)
                 if key in self.stopwords:
                     continue
             elif not _is_word(token):
@@ -96,21 +99,32 @@ class KeywordExtractor:
         ranked = sorted(frequency, key=lambda term: (-score(term), first_seen[term]))
         return [self._shown(term, written[term]) for term in ranked[:k]]
 
+    def _place(self, key: str) -> str:
+        """A place the lexicon holds with 里 or 内 (电梯里) as the place itself (电梯), when the lexicon knows it."""
+        if len(key) >= 3 and key.endswith(_LOCATIVE):
+            group = self.lexicon.group(key[:-1])
+            if group is not None and group.kind not in ("neg", "rm", "stop", "time"):
+                return group.canonical
+        return key
+
     def _shown(self, term: str, written: Counter[str]) -> str:
-        """How a term is shown: its canonical word if the topic uses it or if it is an action, else the word
-        residents wrote most (the first on a tie) if it is a word of general Chinese (jieba's own dictionary), or
-        the longest form of its group inside that word."""
+        """How a term is shown: the form residents wrote most (on a tie the canonical word, then the form written
+        first). A form that contains the canonical word (送餐上门, 塑胶地垫) is shown as the canonical word; a form
+        that is not a word of general Chinese (jieba's own dictionary) as the longest form of its group inside it
+        (蚊子多 → 蚊子), else as the canonical word (太吵 is a phrase the lexicon holds for matching, not a name)."""
         group = self.lexicon.groups.get(term)
-        if group is None or term in written or group.kind == "act":
+        if group is None:
             return term
-        word = max(written, key=written.__getitem__)
-        if term in word:  # 送餐上门, 塑胶地垫: the canonical word is the name
+        best, best_count = term, written.get(term, 0)
+        for word, count in written.items():
+            if count > best_count:
+                best, best_count = word, count
+        if best == term or term in best:
             return term
-        inner = [form for form in group.forms if 2 <= len(form) < len(word) and form in word]
-        if inner:
-            return max(inner, key=len)
-        # a phrase the lexicon holds for matching (太吵, 吵得) is not a name: only a word of general Chinese is
-        return word if self.information(word) < self.information("\x00") else term
+        if self.information(best) < self.information("\x00"):
+            return best
+        inner = [form for form in group.forms if 2 <= len(form) < len(best) and form in best]
+        return max(inner, key=len) if inner else term
 
     def _document(self, text: str) -> frozenset[str]:
         terms = self._documents.get(text)
