@@ -11,7 +11,6 @@ Proposals of a split are whole topics with their paraphrase clusters; keyword an
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -19,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from council.language import SIMILAR_THRESHOLD, Language
-from council.language.meaning import compare
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -38,19 +36,19 @@ def _in_split(row: dict, split: str) -> bool:
 
 def similarity_pairs(language: Language, proposals: list[dict], split: str) -> list[tuple[float, bool]]:
     """Every pair of proposals of the same topic (score, same cluster). dev: both in dev clusters; test and
-    holdout: at least one in that split. Topic weights come from all the topic's proposals, as in the bot."""
+    holdout: at least one in that split. Scored with the whole topic known, as Language.pair_scores does."""
     by_topic: dict[str, list[dict]] = defaultdict(list)
     for row in proposals:
         by_topic[row["topic"]].append(row)
     pairs = []
     for rows in by_topic.values():
-        topic = language._topic_weights(tuple(row["text"] for row in rows))
-        for a, b in itertools.combinations(rows, 2):
+        scores = language.pair_scores(tuple(row["text"] for row in rows))
+        for (i, j), score in scores.items():
+            a, b = rows[i], rows[j]
             if split == "dev" and not (a["split"] == b["split"] == "dev"):
                 continue
             if split not in ("dev", "all") and split not in (a["split"], b["split"]):
                 continue
-            score = compare(language.signature(a["text"]), language.signature(b["text"]), topic).score
             pairs.append((score, a["cluster"] == b["cluster"]))
     return pairs
 

@@ -194,22 +194,23 @@ class Reader:
         return False
 
     def _read_clause(self, tokens: list[str], factor: float, features: dict, places: dict) -> None:
-        items: list[tuple[Group | None, bool]] = []  # lexicon groups in order, and whether guessed; None: 的 and 就
+        # lexicon groups in order, whether guessed, and the token they came from; None: 的 and 就
+        items: list[tuple[Group | None, bool, int]] = []
         unknown: list[str] = []
         for index, token in enumerate(tokens):
             if token in _SCOPE_END:
-                items.append((None, False))
+                items.append((None, False, index))
                 continue
             groups = self._lookup(token)
             if groups:
-                items.extend((group, False) for group in groups)
+                items.extend((group, False, index) for group in groups)
                 continue
             groups = self._guess(tokens, index)
             if groups:
-                items.extend((group, True) for group in groups)
+                items.extend((group, True, index) for group in groups)
             elif len(token) >= 2 and token not in self.stopwords and not _is_number(token):
                 unknown.append(token)
-                items.append((_UNKNOWN_ITEM, False))
+                items.append((_UNKNOWN_ITEM, False, index))
         polarity = 1
         weak_flips = 0  # plain negations end at 的 or 就 (没有摄像头的角落, 不分类就罚钱)
         negated = False  # the clause holds a negator
@@ -218,7 +219,7 @@ class Reader:
         clause_places: list[str] = []
         last_negator_at = -1  # index in `local` where the last negator stood
         unknown_after_negator = False  # a word the lexicon does not know follows the last negator
-        for position, (group, guess) in enumerate(items):
+        for position, (group, guess, at) in enumerate(items):
             if group is _UNKNOWN_ITEM:
                 unknown_after_negator = last_negator_at >= 0
                 continue
@@ -234,7 +235,7 @@ class Reader:
                 continue
             if kind == "neg":
                 negated = True
-                following = next((item for item, _ in items[position + 1:] if item is not _UNKNOWN_ITEM), None)
+                following = next((item for item, _, _ in items[position + 1:] if item is not _UNKNOWN_ITEM), None)
                 last_negator_at = len(local)
                 unknown_after_negator = False
                 if group.weight > 0 and not (following is not None and following.kind == "neg"):
@@ -251,9 +252,10 @@ class Reader:
                 weight = min(group.weight, _GUESS_WEIGHT) if guess else group.weight
                 local.append([REMOVE, polarity, weight * factor, "rm"])
                 continue
+            modifier = _qualifies_next(items, position, at)
             for concept, flipped in group.concepts:
                 target = self.lexicon.concept_group(concept)
-                target_kind = target.kind
+                target_kind = "modifier" if modifier and target.kind == "obj" else target.kind
                 if target_kind == "place" and target.weight >= _SPECIFIC_PLACE and not guess:
                     clause_places.append(concept)  # also in a ban: 不许在楼道里充电 is about the 楼道
                 sign = 0 if target_kind in ("ent", "place") else (-polarity if flipped else polarity)
@@ -275,8 +277,8 @@ class Reader:
         for item in local:
             if item[3] == "time":  # 晚上8点以后禁止装修: a time is inside the scope wherever it stands
                 item[1] = -1 if negated else 1
-            elif removal and item[1] and item[3] not in ("act", "neg", "rm"):
-                item[1] = -1  # 把投喂点撤了, 清理废弃自行车: the object goes
+            elif removal and item[1] and item[3] not in ("act", "neg", "rm", "modifier"):
+                item[1] = -1  # 把投喂点撤了, 清理废弃自行车: the object goes (not 快递柜 in 快递柜超时费取消掉)
         weak = False
         for concept, sign, weight, kind in local:
             if kind in ("mark", "unmark"):
@@ -291,6 +293,16 @@ class Reader:
             key = "w:" + token
             if key not in features:
                 features[key] = (0, _UNKNOWN_WEIGHT * factor)
+
+
+def _qualifies_next(items: list[tuple], position: int, at: int) -> bool:
+    """Whether the object at `position` only qualifies the object right after it (快递柜 in 快递柜超时费, 电梯 in
+    电梯广告费): the next word, with nothing between them (鞋柜和杂物 are two objects)."""
+    if position + 1 >= len(items):
+        return False
+    following, _, following_at = items[position + 1]
+    return (isinstance(following, Group) and following.kind == "obj" and following_at in (at, at + 1)
+            and items[position][0].kind == "obj")
 
 
 def _endings(lexicon: Lexicon) -> dict[str, Group]:
