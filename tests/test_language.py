@@ -122,6 +122,55 @@ def test_ruling_out_the_option_one_votes_for_is_not_a_vote(language):
     assert language.read_vote("没啥好反对的，赞成", "consent", CONSENT) == VoteReading("vote", (1,))
 
 
+# Round 3 (blind4's errors): dialect and traditional characters, the voter's home, a turn to one's own choice,
+# a change of mind, others' votes beside one's own, reasons that name other options.
+@pytest.mark.parametrize(("text", "option"), [
+    ("我選二號方案", 2), ("揀第三個", 3), ("阿拉也投3号", 3), ("俺们家选第一个", 1), ("咱家投4号", 4), ("额投3号嘞", 3),
+    ("偶支持1号", 1), ("我选4号撒", 4), ("我只投3号", 3), ("我投的是三号", 3), ("投个2号吧", 2),
+    ("我家502，选3号", 3), ("住8楼的，投2号", 2),
+    ("3号其实挺好，不过我最后还是选2号", 2), ("3号挺好但我还是选2号", 2), ("我老伴说3号不错，但我还是投2号", 2),
+    ("之前点的2，改成4号", 4),
+    ("和大家一样，选3号", 3), ("选2号，理由同楼上", 2), ("我媳妇选的1号，我选4号", 4), ("我和我爱人都投2号", 2),
+    ("2号方案最划算，就投2号", 2), ("我觉得3号要得，投3号", 3), ("投2号，1号要涨价", 2), ("投1号，3号不现实", 1),
+])
+def test_round_three_choice_votes(language, text, option):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
+
+
+@pytest.mark.parametrize(("text", "options"), [
+    ("二和三都可以", (2, 3)), ("2+4", (2, 4)), ("第一、第三个我都支持", (1, 3)), ("我选2号和4号，1号太麻烦", (2, 4)),
+    ("我们家投一号跟四号", (1, 4)), ("二号四号都要得", (2, 4)), ("我投3号，1号也行", (1, 3)),
+])
+def test_round_three_approval_votes(language, text, options):
+    assert language.read_vote(text, "approval", CHOICE) == VoteReading("vote", options)
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("我没意见赞成", 1), ("阿拉反对额", 2), ("额赞成", 1), ("这事我投赞成", 1), ("2.反对", 2), ("3号弃权", 3),
+    ("虽然麻烦点，但我还是赞成", 1), ("刚才投的赞成，改成反对", 2), ("我既不同意也不反对，弃权吧", 3),
+    ("我老伴反对，我赞成", 1), ("跟大家一样，同意", 1),
+])
+def test_round_three_consent_votes(language, text, answer):
+    assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("我媳妇选的1号", "choice"), ("我媳妇选的1号，我也是", "choice"), ("我和我爱人都没投", "choice"),
+    ("我跟邻居说好了都选2", "choice"), ("3号挺好，不过我再考虑考虑", "choice"), ("之前点的2，现在不知道改不改", "choice"),
+    ("和大家一样", "choice"), ("1号太麻烦，2号不行", "choice"), ("投2号，2号太贵", "choice"), ("我选3号楼", "choice"),
+    ("我家502，水管漏了", "choice"), ("2号也可以", "choice"), ("我觉得3号要得", "choice"), ("2+4", "choice"),
+    ("他说3号不错，但还是投2号", "choice"), ("要是3号便宜点，但我还是投2号", "choice"),
+    ("我选1号，3号也行", "choice"), ("3號樓停水了", "choice"), ("我媽說她選2號", "choice"), ("偶尔投3号", "choice"),
+    ("都支持", "approval"), ("除了3号都支持", "approval"), ("1号3号都太贵", "approval"),
+    ("2赞成", "consent"), ("1 反对", "consent"), ("我老伴反对", "consent"), ("我老伴反对，我也是", "consent"),
+    ("我既不同意也不反对", "consent"), ("刚才投的赞成", "consent"), ("虽然要出钱，但我还是想想", "consent"),
+    ("我妈之前投的反对，改成赞成了", "consent"), ("选1", "consent"),
+])
+def test_round_three_look_alikes_are_not_votes(language, text, method):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"
+
+
 def test_reading_votes_needs_no_jieba(tmp_path):
     fresh = Language(cache_dir=tmp_path)
     assert fresh.read_vote("投2", "choice", CHOICE).is_vote
