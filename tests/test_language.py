@@ -171,6 +171,14 @@ def test_round_three_look_alikes_are_not_votes(language, text, method):
     assert language.read_vote(text, method, options).kind == "none"
 
 
+@pytest.mark.parametrize(("text", "method"), [
+    ("上回投票3号赢了也没用", "choice"), ("4号方案实在太贵了", "choice"), ("偶尔投3号", "choice"),
+    ("我不是赞成，只是不想吵", "consent"),
+])
+def test_round_three_discussion_is_not_asked_about(language, text, method):
+    assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
+
+
 def test_reading_votes_needs_no_jieba(tmp_path):
     fresh = Language(cache_dir=tmp_path)
     assert fresh.read_vote("投2", "choice", CHOICE).is_vote
