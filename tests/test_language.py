@@ -179,6 +179,22 @@ def test_round_three_discussion_is_not_asked_about(language, text, method):
     assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
 
 
+@pytest.mark.parametrize(("text", "method", "option"), [
+    ("今晚8点前先投个同意", "consent", 1), ("下午3点半之前我就投反对了", "consent", 2), ("明天10点前投3号", "choice", 3),
+])
+def test_a_time_in_a_leaning_message_is_no_reason_not_to_ask(language, text, method, option):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"
+    assert language.guess_vote(text, method, options) == VoteReading("unsure", (option,))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("明天3点开会，同意的都来", "consent"), ("下午4点3号楼停水", "choice"), ("9点前3楼以上的都同意了", "consent"),
+])
+def test_a_time_does_not_turn_discussion_into_a_question(language, text, method):
+    assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
+
+
 def test_reading_votes_needs_no_jieba(tmp_path):
     fresh = Language(cache_dir=tmp_path)
     assert fresh.read_vote("投2", "choice", CHOICE).is_vote

@@ -47,6 +47,9 @@ _GUESS_CONSENT_BLOCK = re.compile(
 _GUESS_STANCE_CLAUSE = re.compile(rf"^.{{0,8}}?(?:{_GUESS_NO}|{_GUESS_YES}|弃权)(?:的|吧|啦|了|哈|呀|啊|哦|!|⊕|票)*$")
 
 
+_TIME = re.compile(r"(?:今天|明天|今晚|晚上|下午|上午|中午|早上)?\d{1,2}(?:点|:)(?:\d{1,2}分?|半)?(?:前|之前|以前)?")
+
+
 def guess_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> VoteReading:
     """VoteReading("unsure", (n,)) when a message that read_vote() leaves alone plainly leans to option n; else
     NOT_A_VOTE. Only for asking the author; never counted as it stands."""
@@ -56,7 +59,9 @@ def guess_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> 
     body = canonical(raw)
     if not body or len(body) > MAX_CHARS:
         return NOT_A_VOTE
-    guess = _guess_consent(body) if method == CONSENT else _guess_choice(body, options)
+    # 明天9点开会前先投个赞成: a time says when, not what for; the rest of the message is judged as it stands.
+    timeless = _TIME.sub("", body)
+    guess = _guess_consent(timeless) if method == CONSENT else _guess_choice(timeless, options)
     if guess.kind == "unsure":
         return guess
     if re.search(r"[\d号个案对][?]", body):
