@@ -130,7 +130,8 @@ def test_ruling_out_the_option_one_votes_for_is_not_a_vote(language):
     ("我家502，选3号", 3), ("住8楼的，投2号", 2),
     ("3号其实挺好，不过我最后还是选2号", 2), ("3号挺好但我还是选2号", 2), ("我老伴说3号不错，但我还是投2号", 2),
     ("之前点的2，改成4号", 4),
-    ("和大家一样，选3号", 3), ("选2号，理由同楼上", 2), ("我媳妇选的1号，我选4号", 4), ("我和我爱人都投2号", 2),
+    ("和大家一样，选3号", 3), ("选2号，理由同楼上", 2), ("我媳妇选的1号，我选4号", 4), ("我和我爱人都投2号", 2), ("对门大爷选1，我选3", 3),
+    ("偶是5号楼的，投2", 2),
     ("2号方案最划算，就投2号", 2), ("我觉得3号要得，投3号", 3), ("投2号，1号要涨价", 2), ("投1号，3号不现实", 1),
 ])
 def test_round_three_choice_votes(language, text, option):
@@ -148,7 +149,7 @@ def test_round_three_approval_votes(language, text, options):
 @pytest.mark.parametrize(("text", "answer"), [
     ("我没意见赞成", 1), ("阿拉反对额", 2), ("额赞成", 1), ("这事我投赞成", 1), ("2.反对", 2), ("3号弃权", 3),
     ("虽然麻烦点，但我还是赞成", 1), ("刚才投的赞成，改成反对", 2), ("我既不同意也不反对，弃权吧", 3),
-    ("我老伴反对，我赞成", 1), ("跟大家一样，同意", 1),
+    ("我老伴反对，我赞成", 1), ("跟大家一样，同意", 1), ("我和老伴都不同意", 2),
 ])
 def test_round_three_consent_votes(language, text, answer):
     assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
@@ -164,7 +165,8 @@ def test_round_three_consent_votes(language, text, answer):
     ("都支持", "approval"), ("除了3号都支持", "approval"), ("1号3号都太贵", "approval"),
     ("2赞成", "consent"), ("1 反对", "consent"), ("我老伴反对", "consent"), ("我老伴反对，我也是", "consent"),
     ("我既不同意也不反对", "consent"), ("刚才投的赞成", "consent"), ("虽然要出钱，但我还是想想", "consent"),
-    ("我妈之前投的反对，改成赞成了", "consent"), ("选1", "consent"),
+    ("我妈之前投的反对，改成赞成了", "consent"), ("选1", "consent"), ("我和老伴都还没想好", "consent"),
+    ("对门大爷选1", "choice"),
 ])
 def test_round_three_look_alikes_are_not_votes(language, text, method):
     options = CONSENT if method == "consent" else CHOICE
@@ -173,6 +175,8 @@ def test_round_three_look_alikes_are_not_votes(language, text, method):
 
 @pytest.mark.parametrize(("text", "method"), [
     ("上回投票3号赢了也没用", "choice"), ("4号方案实在太贵了", "choice"), ("偶尔投3号", "choice"),
+    ("我选4号楼", "choice"), ("选3楼", "choice"), ("我们单元投1号的多", "choice"), ("王阿姨选2号", "choice"),
+    ("我老伴选1号", "choice"),
     ("我不是赞成，只是不想吵", "consent"),
 ])
 def test_round_three_discussion_is_not_asked_about(language, text, method):

@@ -97,7 +97,7 @@ _ABSTAIN = r"(?:弃权|无所谓|都行|都可以|随便|中立|保持中立|怎
 # 我不赞成也不反对 says why one abstains, beside 弃权; alone it is not a vote.
 NEITHER = re.compile(rf"^{ME}?(?:既)?不(?:赞成|同意|支持)也不反对$|^{ME}?(?:既)?不反对也不(?:赞成|同意|支持)$")
 _STANCES = ((YES, _YES), (NO, _NO), (ABSTAIN, _ABSTAIN))
-_CONSENT_SUBJ = rf"(?:{_HOUSEHOLD}|{ME}(?:们)?(?:是|也是|也|还是|就)?)?"
+_CONSENT_SUBJ = rf"(?:{_WITH}|{_HOUSEHOLD}|{ME}(?:们)?(?:是|也是|也|还是|就)?)?"
 _CONSENT_ADV = (r"(?:非常|完全|坚决|强烈|一百个|一万个|一千个|必须|当然|肯定|绝对|十分|也|还是|就|坚定|全力|大力|"
                 r"百分百|表示|没意见|没有意见)*")
 _CONSENT_VERB = r"(?:投|选择|选|投个|改投|改成|改为|换成|改)?"
@@ -120,7 +120,8 @@ _BENIGN_BLOCK = re.compile(
 _ROOM = r"(?:\d{1,3}(?:号楼|栋|幢|楼|单元|层|室)-?)*(?:\d{3,4}(?:室|号)?)?"
 # 我是3号楼的, 我家302, 住6楼: who is voting, not what for (checked before the vote grammar: 302 is no option).
 SELF_INTRO = re.compile(rf"^(?=\D*\d)(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
-                        rf"(?:(?:我|俺)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在)){_ROOM}(?:的)?$")
+                        rf"(?:(?:我|俺|额|偶|咱|阿拉)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
+                        rf"{_ROOM}(?:的)?$")
 _CORRECTION = re.compile(r"^(?:我|刚才|我刚才|刚刚|我刚刚)?(?:投错了|选错了|点错了|按错了)$")
 _HARMLESS = re.compile(r"凭什么|其他|其它|其余|谢谢大家|感谢大家|辛苦大家|大家辛苦了")  # removed before the check
 QUESTION = re.compile(r"[?？]")
@@ -140,10 +141,10 @@ PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一
 CHANGE = re.compile(r"^(?:那|就|我|那就)?(?:改成|改投|改为|换成|改选|改回)")
 _PERSON = (r"(?:老公|老婆|爱人|老伴|老头子|老头|老太婆|老太太|媳妇|对象|婆婆|公公|丈母娘|岳母|岳父|"
            r"妈妈|爸爸|老妈|老爸|妈|爸|"
-           r"儿子|女儿|闺女|孩子|家里人|家人|那口子|他们|她们|他|她|楼上|楼下|邻居|隔壁|老[\u4e00-\u9fff]|小[\u4e00-\u9fff]|"
-           r"[\u4e00-\u9fff](?:阿姨|叔|姐|哥))")
+           r"儿子|女儿|闺女|孩子|家里人|家人|那口子|他们|她们|他|她|楼上|楼下|邻居|隔壁|对门|对面|老[\u4e00-\u9fff]|小[\u4e00-\u9fff]|"
+           r"阿姨|叔叔|大爷|大妈|奶奶|爷爷|[\u4e00-\u9fff](?:阿姨|叔|姐|哥))")
 # 我老头子投的2 beside 我投3: someone else's vote, reported; counts for nothing, and only stands beside one's own.
-REPORT = re.compile(rf"^(?:我|我家|我们家|俺|俺家)?{_PERSON}(?:说|讲)?(?:他|她)?(?:要|也|都|想)?"
+REPORT = re.compile(rf"^(?:我|我家|我们家|俺|俺家)?(?:{_PERSON}|老人|的){{1,3}}(?:说|讲)?(?:他|她)?(?:要|也|都|想)?"
                     rf"(?:投|选|支持|挑|拣|赞成|同意|反对|弃权|不同意)(?:的|了)?(?:是)?(?:{_REF})?{PARTICLES}$")
 OWN = re.compile(rf"^{_PRE}{ME}(?![老妈爸婆公])")
 # 跟大家一样, 理由同楼上 beside one's own vote.
