@@ -1,9 +1,13 @@
 """Free-text votes typed in the chat while a ballot is open: 投2, 二号, 第二个, ②, 3号+1, 1和3都行, 同意, 坚决反对 …
 
 Precision first (SPEC §6: a wrongly counted vote costs more trust than a missed one). A message is a vote only when
-every clause of it is either a vote in one of the shapes residents use, or a short harmless remark (谢谢, 早点装上,
-不用花钱); anything with a question, a condition, a contrast, another person, a negated vote verb or a number that
-belongs to a building, floor, time or date is left alone. No jieba: this runs before the dictionary is loaded.
+every clause of it is either a vote in one of the shapes residents use (in dialect too: 阿拉投2号, 额选二号, 我揀3號),
+or a short harmless remark (谢谢, 早点装上, 不用花钱, 我家302, 跟大家一样); anything with a question, a condition, a
+contrast, another person, a negated vote verb or a number that belongs to a building, floor, time or date is left
+alone. Three exceptions, each with the author's own vote in the message: a contrast that turns to it (2号也不错，
+不过我还是投1), a change of mind (刚才点了1，改成3号), someone else's vote beside it (我老伴投的2，我投3); and a
+reason that rules another option out may name it (投2号，1号要涨价). No jieba: this runs before the
+dictionary is loaded. The shapes live in _vote_forms.py; asking about unsure messages in vote_guess.py.
 """
 
 from __future__ import annotations
