@@ -28,7 +28,8 @@ from council.language.civility import CivilityChecker
 from council.language.keywords import KeywordExtractor
 from council.language.likeness import Rarity, likeness, wording
 from council.language.meaning import Reader, Signature, compare, topic_weights
-from council.language.votes import NOT_A_VOTE, VoteReading, guess_vote, read_vote
+from council.language.vote_guess import guess_vote
+from council.language.votes import NOT_A_VOTE, VoteReading, read_vote
 
 __all__ = ["CATEGORIES", "SIMILAR_THRESHOLD", "Language", "Match", "VoteReading"]
 

@@ -1,0 +1,193 @@
+"""council.language typed votes: the hard cases of issue #4 pinned one by one — votes in the shapes residents use,
+look-alike non-votes, and messages the bot asks about (「您是想投 #2 吗？」) rather than counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from council.language import Language, VoteReading
+
+CHOICE = [1, 2, 3, 4]
+CONSENT = [1, 2, 3]
+
+
+@pytest.fixture(scope="module")
+def language(tmp_path_factory):
+    return Language(cache_dir=tmp_path_factory.mktemp("jieba"))  # reading votes needs no jieba: no warm-up
+
+
+@pytest.mark.parametrize(("text", "option"), [
+    ("投2", 2), ("2", 2), ("2号", 2), ("二号", 2), ("第二个", 2), ("②", 2), ("选2号方案", 2), ("我支持3号", 3),
+    ("3号+1", 3), ("我改投2号", 2), ("投２号！", 2), ("２", 2), ("2 号", 2), ("投 2", 2), ("2号👍", 2), ("3️⃣", 3),
+    ("投2号[强]", 2), ("＃2", 2), ("方案二", 2), ("第三个方案", 3), ("投③", 3), ("我投二号一票", 2), ("+1 3号", 3),
+    ("我是3号楼的，我选2号", 2), ("选2，早点装上", 2), ("投错了，改投3号", 3),
+])
+def test_choice_votes(language, text, option):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
+
+
+@pytest.mark.parametrize("text", [
+    "3号楼的狗又叫了", "二楼又在装修", "明天2点开会吗", "我不投2号", "6号不行吧", "要是4号不收钱我就选4号",
+    "我婆婆说她选1号", "楼上说得对", "2号是谁提的？", "大家都投2号吧", "10号前要投完吗", "下午4点", "7号楼电梯又坏了",
+    "3楼+1", "同意2楼", "+1", "2号？", "我本来想投2号", "别投2号", "2号不错，但是我再想想", "88", "666", "好的", "👍",
+    "二号线地铁停运了", "第二个孩子上幼儿园了", "我替我妈投1号", "1号好还是2号好", "3单元门口", "2-301",
+])
+def test_not_votes_are_left_alone(language, text):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("none", ())
+
+
+def test_several_numbers_are_ambiguous_on_a_choice_ballot_but_fine_on_approval(language):
+    assert language.read_vote("1和3都行", "choice", CHOICE).kind == "none"
+    assert language.read_vote("1和3都行", "approval", CHOICE) == VoteReading("vote", (1, 3))
+    assert language.read_vote("①③", "approval", CHOICE) == VoteReading("vote", (1, 3))
+    assert language.read_vote("1 3", "approval", CHOICE) == VoteReading("vote", (1, 3))
+    assert language.read_vote("第一个和第三个都行", "approval", CHOICE) == VoteReading("vote", (1, 3))
+    assert language.read_vote("1和3都不选", "approval", CHOICE).kind == "none"
+
+
+def test_numbers_off_the_ballot_get_a_correction(language):
+    assert language.read_vote("投5", "choice", CHOICE) == VoteReading("off_ballot", (5,))
+    assert language.read_vote("第五个", "choice", CHOICE) == VoteReading("off_ballot", (5,))
+    assert language.read_vote("1和5", "approval", CHOICE) == VoteReading("off_ballot", (5,))
+    assert language.read_vote("投12号", "choice", list(range(1, 13))) == VoteReading("vote", (12,))
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("同意", 1), ("赞成👍", 1), ("举双手赞成", 1), ("我同意这个方案", 1), ("没意见，同意", 1), ("同意[强]", 1),
+    ("不同意", 2), ("坚决反对", 2), ("反对，太贵了", 2), ("我不赞成这个提议", 2),
+    ("弃权", 3), ("都行", 3), ("无所谓", 3), ("我选择弃权", 3),
+])
+def test_consent_votes(language, text, answer):
+    assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
+
+
+@pytest.mark.parametrize("text", [
+    "同意楼上", "我同意你的看法", "大家同意吗", "我老公不同意", "要是不涨价我就同意", "我不反对", "有不同意见的可以私聊我",
+    "坚决反对高空抛物", "同意书什么时候签", "可以", "好", "2", "投2",
+])
+def test_consent_non_votes(language, text):
+    assert language.read_vote(text, "consent", CONSENT).kind == "none"
+
+
+@pytest.mark.parametrize(("text", "method", "option"), [
+    ("我觉得二号靠谱", "choice", 2), ("还是3号方案好一点", "choice", 3), ("我站2号", "choice", 2),
+    ("我倾向于第三个", "choice", 3), ("看了一圈觉得2号最实在", "approval", 2),
+    ("这事我原则上赞成的哈，早该弄了", "consent", 1), ("我原则上同意", "consent", 1),
+    ("投4号方案，其他几个都不太现实，钱从哪来都没说清楚", "choice", 4), ("我支持第二个方案，8点就停", "choice", 2),
+    ("这个方案我不同意，装了电梯一楼采光的损失谁来管？我反对", "consent", 2), ("不支持，涨价我是不会同意的", "consent", 2),
+])
+def test_a_message_that_leans_to_one_option_is_asked_about_not_counted(language, text, method, option):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"
+    assert language.guess_vote(text, method, options) == VoteReading("unsure", (option,))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("投2", "choice"), ("3号楼的狗又叫了", "choice"), ("二楼又在装修", "choice"), ("明天2点开会吗", "choice"),
+    ("我不投2号", "choice"), ("2号肯定不行", "choice"), ("我妈说她选1号", "choice"), ("2号方案挺好但太贵", "choice"),
+    ("我本来想投2号", "choice"), ("投2的请举手", "choice"), ("2个方案都不错", "choice"), ("9号好", "choice"),
+    ("1号和3号都不错", "choice"), ("2号线地铁好挤", "choice"), ("老王投的1号", "choice"),
+    ("赞成", "consent"), ("同意楼上", "consent"), ("坚决反对高空抛物", "consent"), ("支持议事会的决定", "consent"),
+    ("同意的举手", "consent"), ("赞成票多少了", "consent"), ("我家老人不同意", "consent"), ("我不反对", "consent"),
+    ("投2号？想得美", "choice"), ("2号也不错，但我还是投3号", "choice"), ("我妈选的1号，我自己选3号", "choice"),
+    ("同意是同意，但是我反对涨价", "consent"),
+])
+def test_discussion_and_clear_votes_are_not_asked_about(language, text, method):
+    assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
+
+
+@pytest.mark.parametrize(("text", "option"), [
+    ("我家投4号", 4), ("我这一票给4号", 4), ("投一票给2号", 2), ("同意2号的做法", 2), ("算了还是改回1号吧", 1),
+    ("不选1，选4", 4), ("我还是坚持4号，不改了", 4),
+])
+def test_more_ways_residents_vote(language, text, option):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
+
+
+def test_ruling_out_the_option_one_votes_for_is_not_a_vote(language):
+    assert language.read_vote("不选1，选1", "choice", CHOICE).kind == "none"
+    assert language.read_vote("不选1", "choice", CHOICE).kind == "none"
+    assert language.read_vote("没啥好反对的，赞成", "consent", CONSENT) == VoteReading("vote", (1,))
+
+
+# Round 3 (blind4's errors): dialect and traditional characters, the voter's home, a turn to one's own choice,
+# a change of mind, others' votes beside one's own, reasons that name other options.
+@pytest.mark.parametrize(("text", "option"), [
+    ("我選二號方案", 2), ("揀第三個", 3), ("阿拉也投3号", 3), ("俺们家选第一个", 1), ("咱家投4号", 4), ("额投3号嘞", 3),
+    ("偶支持1号", 1), ("我选4号撒", 4), ("我只投3号", 3), ("我投的是三号", 3), ("投个2号吧", 2),
+    ("我家502，选3号", 3), ("住8楼的，投2号", 2),
+    ("3号其实挺好，不过我最后还是选2号", 2), ("3号挺好但我还是选2号", 2), ("我老伴说3号不错，但我还是投2号", 2),
+    ("之前点的2，改成4号", 4),
+    ("和大家一样，选3号", 3), ("选2号，理由同楼上", 2), ("我媳妇选的1号，我选4号", 4), ("我和我爱人都投2号", 2), ("对门大爷选1，我选3", 3),
+    ("偶是5号楼的，投2", 2),
+    ("2号方案最划算，就投2号", 2), ("我觉得3号要得，投3号", 3), ("投2号，1号要涨价", 2), ("投1号，3号不现实", 1),
+])
+def test_round_three_choice_votes(language, text, option):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
+
+
+@pytest.mark.parametrize(("text", "options"), [
+    ("二和三都可以", (2, 3)), ("2+4", (2, 4)), ("第一、第三个我都支持", (1, 3)), ("我选2号和4号，1号太麻烦", (2, 4)),
+    ("我们家投一号跟四号", (1, 4)), ("二号四号都要得", (2, 4)), ("我投3号，1号也行", (1, 3)),
+])
+def test_round_three_approval_votes(language, text, options):
+    assert language.read_vote(text, "approval", CHOICE) == VoteReading("vote", options)
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("我没意见赞成", 1), ("阿拉反对额", 2), ("额赞成", 1), ("这事我投赞成", 1), ("2.反对", 2), ("3号弃权", 3),
+    ("虽然麻烦点，但我还是赞成", 1), ("刚才投的赞成，改成反对", 2), ("我既不同意也不反对，弃权吧", 3),
+    ("我老伴反对，我赞成", 1), ("跟大家一样，同意", 1), ("我和老伴都不同意", 2),
+])
+def test_round_three_consent_votes(language, text, answer):
+    assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("我媳妇选的1号", "choice"), ("我媳妇选的1号，我也是", "choice"), ("我和我爱人都没投", "choice"),
+    ("我跟邻居说好了都选2", "choice"), ("3号挺好，不过我再考虑考虑", "choice"), ("之前点的2，现在不知道改不改", "choice"),
+    ("和大家一样", "choice"), ("1号太麻烦，2号不行", "choice"), ("投2号，2号太贵", "choice"), ("我选3号楼", "choice"),
+    ("我家502，水管漏了", "choice"), ("2号也可以", "choice"), ("我觉得3号要得", "choice"), ("2+4", "choice"),
+    ("他说3号不错，但还是投2号", "choice"), ("要是3号便宜点，但我还是投2号", "choice"),
+    ("我选1号，3号也行", "choice"), ("3號樓停水了", "choice"), ("我媽說她選2號", "choice"), ("偶尔投3号", "choice"),
+    ("都支持", "approval"), ("除了3号都支持", "approval"), ("1号3号都太贵", "approval"),
+    ("2赞成", "consent"), ("1 反对", "consent"), ("我老伴反对", "consent"), ("我老伴反对，我也是", "consent"),
+    ("我既不同意也不反对", "consent"), ("刚才投的赞成", "consent"), ("虽然要出钱，但我还是想想", "consent"),
+    ("我妈之前投的反对，改成赞成了", "consent"), ("选1", "consent"), ("我和老伴都还没想好", "consent"),
+    ("对门大爷选1", "choice"),
+])
+def test_round_three_look_alikes_are_not_votes(language, text, method):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("上回投票3号赢了也没用", "choice"), ("4号方案实在太贵了", "choice"), ("偶尔投3号", "choice"),
+    ("我选4号楼", "choice"), ("选3楼", "choice"), ("我们单元投1号的多", "choice"), ("王阿姨选2号", "choice"),
+    ("我老伴选1号", "choice"),
+    ("我不是赞成，只是不想吵", "consent"),
+])
+def test_round_three_discussion_is_not_asked_about(language, text, method):
+    assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
+
+
+@pytest.mark.parametrize(("text", "method", "option"), [
+    ("今晚8点前先投个同意", "consent", 1), ("下午3点半之前我就投反对了", "consent", 2), ("明天10点前投3号", "choice", 3),
+])
+def test_a_time_in_a_leaning_message_is_no_reason_not_to_ask(language, text, method, option):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"
+    assert language.guess_vote(text, method, options) == VoteReading("unsure", (option,))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("明天3点开会，同意的都来", "consent"), ("下午4点3号楼停水", "choice"), ("9点前3楼以上的都同意了", "consent"),
+])
+def test_a_time_does_not_turn_discussion_into_a_question(language, text, method):
+    assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
+
+
+def test_reading_votes_needs_no_jieba(tmp_path):
+    fresh = Language(cache_dir=tmp_path)
+    assert fresh.read_vote("投2", "choice", CHOICE).is_vote
+    assert not fresh.ready
