@@ -60,10 +60,10 @@ def examples(language: Language, proposals: list[dict]) -> tuple[list[list[float
         texts = tuple(row["text"] for row in group)
         topic = language._topic_weights(texts)
         wordings = [wording(text) for text in texts]
-        weights = Rarity(wordings).weights()
+        rarity = Rarity(wordings)
         for i, j in itertools.combinations(range(len(group)), 2):
             comparison = compare(language.signature(texts[i]), language.signature(texts[j]), topic)
-            found = features(comparison, wordings[i], wordings[j], weights)
+            found = features(comparison, wordings[i], wordings[j], rarity)
             vectors.append([found[name] for name in NAMES])
             labels.append(group[i]["cluster"] == group[j]["cluster"])
             where.append((number, i, j))

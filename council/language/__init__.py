@@ -26,8 +26,8 @@ from council.language._segmenter import Segmenter, default_cache_dir
 from council.language.category import Categorizer
 from council.language.civility import CivilityChecker
 from council.language.keywords import KeywordExtractor
-from council.language.likeness import Rarity, likeness, wording
-from council.language.meaning import Reader, Signature, compare, topic_weights
+from council.language.likeness import COEFFICIENTS, Rarity, likeness, logit, wording, wording_overlap
+from council.language.meaning import QUANTITY_BONUS, Reader, Signature, compare, topic_weights
 from council.language.vote_guess import guess_vote
 from council.language.votes import NOT_A_VOTE, VoteReading, read_vote
 
@@ -39,6 +39,7 @@ CATEGORIES: tuple[str, ...] = tuple(name for name, _ in _lexicon.categories())
 # at 0.55-0.70 with each labelled set left out; at 0.65 precision on the tuned split stays above 0.9 while sets
 # written by people who never saw the lexicon get a paraphrase named for 0.1-0.2 more of their proposals.
 SIMILAR_THRESHOLD = 0.65
+_THRESHOLD_LOGIT = logit(SIMILAR_THRESHOLD)
 _SIGNATURE_CACHE = 4096
 _TOPIC_CACHE = 64
 
@@ -59,7 +60,14 @@ class _Topic:
     weights: dict[str, float]  # concepts most proposals share weigh less (meaning.topic_weights)
     signatures: list[Signature]
     wordings: list[frozenset[str]]
-    rarity: Rarity
+    rarity: Rarity  # of the characters among the topic's proposals
+    weighted: list[tuple[dict[str, float], float]]  # each proposal's concept weights and their sum
+    masses: list[float]  # each proposal's rarity.mass
+
+
+def _weighted(signature: Signature, topic: dict[str, float]) -> tuple[dict[str, float], float]:
+    weights = {concept: weight * topic.get(concept, 1.0) for concept, (_, weight) in signature.features.items()}
+    return weights, sum(weights.values())
 
 
 class Language:
@@ -129,7 +137,11 @@ class Language:
             return cached
         signatures = [self.signature(text) for text in texts]
         wordings = [wording(text) for text in texts]
-        cached = _Topic(topic_weights(signatures), signatures, wordings, Rarity(wordings))
+        weights = topic_weights(signatures)
+        rarity = Rarity(wordings)
+        cached = _Topic(weights, signatures, wordings, rarity,
+                        [_weighted(signature, weights) for signature in signatures],
+                        [rarity.mass(chars) for chars in wordings])
         self._topics[texts] = cached
         if len(self._topics) > _TOPIC_CACHE:
             self._topics.popitem(last=False)
@@ -146,12 +158,11 @@ class Language:
     def pair_scores(self, texts: tuple[str, ...]) -> dict[tuple[int, int], float]:
         """Every pair (i < j) of one topic's proposals scored as similar() scores them (for the benchmarks)."""
         prepared = self._topic(tuple(texts))
-        weights = prepared.rarity.weights()
         scores = {}
         for i in range(len(texts)):
             for j in range(i + 1, len(texts)):
                 comparison = compare(prepared.signatures[i], prepared.signatures[j], prepared.weights)
-                scores[(i, j)] = likeness(comparison, prepared.wordings[i], prepared.wordings[j], weights).score
+                scores[(i, j)] = likeness(comparison, prepared.wordings[i], prepared.wordings[j], prepared.rarity).score
         return scores
 
     def matches(self, text: str, existing: list[tuple[int, str]], limit: int = 3) -> list[Match]:
@@ -161,17 +172,30 @@ class Language:
         new = self.signature(text)
         new_wording = wording(text)
         prepared = self._topic(tuple(body for _, body in existing))
-        topic = prepared.weights
-        rarity = prepared.rarity.weights(new_wording)
+        topic, rarity = prepared.weights, prepared.rarity
+        new_weights, new_concepts = _weighted(new, topic)
+        new_mass = rarity.mass(new_wording)
+        bonus = QUANTITY_BONUS if new.quantities else 0.0
         found: list[Match] = []
-        for (number, _), signature, other in zip(existing, prepared.signatures, prepared.wordings, strict=True):
-            if not (new_wording & other or new.features.keys() & signature.features.keys()):
-                continue  # nothing in common: most proposals of a topic are passed over here
-            alike = likeness(compare(new, signature, topic), new_wording, other, rarity)
+        for index, (number, _) in enumerate(existing):
+            signature, other = prepared.signatures[index], prepared.wordings[index]
+            weights, concepts = prepared.weighted[index]
+            masses = (new_mass, prepared.masses[index])
+            # An upper bound of the score, to pass over most proposals of a topic without comparing them: concept
+            # agreement at most the shared weight over the larger side, the wording overlap without its gate.
+            shared = new_weights.keys() & weights.keys()
+            concept_bound = sum(new_weights[concept] for concept in shared) / max(new_concepts, concepts, 1e-9)
+            concept_bound += bonus if signature.quantities else 0.0
+            overlap, contained = wording_overlap(new_wording, other, rarity, masses)
+            bound = (COEFFICIENTS["concepts"] * concept_bound + COEFFICIENTS["shared"] * overlap
+                     + COEFFICIENTS["contained"] * contained + COEFFICIENTS["bias"])
+            if bound < _THRESHOLD_LOGIT:
+                continue
+            alike = likeness(compare(new, signature, topic), new_wording, other, rarity, masses)
             if alike.score >= SIMILAR_THRESHOLD:
-                shared = tuple(concept for concept in alike.comparison.agree if self._telling(concept, topic))
-                reason = "共同要点：" + "、".join(shared[:4]) if shared else "意思相近"
-                found.append(Match(number, round(alike.score, 3), reason, shared))
+                telling = tuple(concept for concept in alike.comparison.agree if self._telling(concept, topic))
+                reason = "共同要点：" + "、".join(telling[:4]) if telling else "意思相近"
+                found.append(Match(number, round(alike.score, 3), reason, telling))
         found.sort(key=lambda match: (-match.score, match.number))
         return found[:limit]
 

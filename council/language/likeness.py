@@ -29,7 +29,7 @@ _FUNCTION_CHARS = frozenset("的了吧呢啊呀吗嘛我你他她它们这那个
 # The model (bench/fit_similarity.py, fitted on dev + test + holdout of proposals.jsonl, blind2 and blind3):
 # z = CONCEPTS·compare().score + (no conflict) · (SHARED·rarity-weighted Jaccard + CONTAINED·rarity-weighted share of
 # the shorter proposal) + PLACE·another place + AMOUNT·another time or amount + BIAS; score = 1 / (1 + e^-z).
-COEFFICIENTS = {"concepts": 3.65, "shared": 1.08, "contained": 2.17, "place": -0.26, "amount": -0.15, "bias": -1.07}
+COEFFICIENTS = {"concepts": 3.64, "shared": 1.07, "contained": 2.15, "place": -0.27, "amount": -0.16, "bias": -1.06}
 
 
 def wording(text: str) -> frozenset[str]:
@@ -43,23 +43,21 @@ PRIOR = 10
 class Rarity:
     """How rare each character is among a topic's proposals: log((n + PRIOR) / (proposals with it + 1)), as if
     the topic also had PRIOR proposals without it. Without that prior, in a topic of two proposals every character
-    they share would weigh less than every character they do not, and a paraphrase would look unlike its original."""
+    they share would weigh less than every character they do not, and a paraphrase would look unlike its original.
+    A character no proposal of the topic has weighs log(n + PRIOR)."""
 
     def __init__(self, wordings: Iterable[frozenset[str]]):
-        self.counts: Counter[str] = Counter()
-        self.size = 0
+        counts: Counter[str] = Counter()
+        size = 0
         for chars in wordings:
-            self.counts.update(chars)
-            self.size += 1
+            counts.update(chars)
+            size += 1
+        self.weights = {char: math.log((size + PRIOR) / (count + 1)) for char, count in counts.items()}
+        self.unseen = math.log(size + PRIOR)
 
-    def weights(self, extra: frozenset[str] = frozenset()) -> dict[str, float]:
-        """Each character's weight, with one more proposal (`extra`, the new one) counted in the topic."""
-        size = self.size + (1 if extra else 0)
-        weights = {char: math.log((size + PRIOR) / (count + (char in extra) + 1))
-                   for char, count in self.counts.items()}
-        for char in extra - self.counts.keys():
-            weights[char] = math.log((size + PRIOR) / 2)
-        return weights
+    def mass(self, chars: Iterable[str]) -> float:
+        weights, unseen = self.weights, self.unseen
+        return sum(weights.get(char, unseen) for char in chars)
 
 
 @dataclass(frozen=True)
@@ -68,19 +66,19 @@ class Likeness:
     comparison: Comparison
 
 
-def features(comparison: Comparison, a: frozenset[str], b: frozenset[str],
-             weights: dict[str, float]) -> dict[str, float]:
-    """What the model weighs, by COEFFICIENTS' names (weights: Rarity.weights)."""
+def features(comparison: Comparison, a: frozenset[str], b: frozenset[str], rarity: Rarity,
+             masses: tuple[float, float] | None = None) -> dict[str, float]:
+    """What the model weighs, by COEFFICIENTS' names. masses: rarity.mass of a and b, when already known."""
     conflict = bool(comparison.conflict) or comparison.place_mismatch or comparison.quantity_mismatch
-    shared, contained = (0.0, 0.0) if conflict else wording_overlap(a, b, weights)
+    shared, contained = (0.0, 0.0) if conflict else wording_overlap(a, b, rarity, masses)
     return {"concepts": comparison.score, "shared": shared, "contained": contained,
             "place": float(comparison.place_mismatch), "amount": float(comparison.quantity_mismatch), "bias": 1.0}
 
 
-def likeness(comparison: Comparison, a: frozenset[str], b: frozenset[str], weights: dict[str, float],
-             coefficients: dict[str, float] = COEFFICIENTS) -> Likeness:
+def likeness(comparison: Comparison, a: frozenset[str], b: frozenset[str], rarity: Rarity,
+             masses: tuple[float, float] | None = None, coefficients: dict[str, float] = COEFFICIENTS) -> Likeness:
     """The score of two proposals from their concept comparison and their wordings."""
-    found = features(comparison, a, b, weights)
+    found = features(comparison, a, b, rarity, masses)
     return Likeness(logistic(sum(coefficients[name] * value for name, value in found.items())), comparison)
 
 
@@ -88,14 +86,18 @@ def logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def wording_overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> tuple[float, float]:
-    """(weighted Jaccard, weighted share of the smaller side) of two wordings; (0, 0) when either is empty."""
+def logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
+
+
+def wording_overlap(a: frozenset[str], b: frozenset[str], rarity: Rarity,
+                    masses: tuple[float, float] | None = None) -> tuple[float, float]:
+    """(weighted Jaccard, weighted share of the smaller side) of two wordings; (0, 0) when they share nothing."""
     common = a & b
     if not common:
         return 0.0, 0.0
-    shared = sum(weights.get(char, 0.0) for char in common)
-    mass_a = sum(weights.get(char, 0.0) for char in a)
-    mass_b = sum(weights.get(char, 0.0) for char in b)
+    shared = rarity.mass(common)
+    mass_a, mass_b = masses if masses is not None else (rarity.mass(a), rarity.mass(b))
     union = mass_a + mass_b - shared
     smaller = min(mass_a, mass_b)
     return (shared / union if union > 0 else 0.0), (shared / smaller if smaller > 0 else 0.0)
