@@ -54,3 +54,8 @@ def test_an_object_that_only_qualifies_the_next_keeps_its_side_in_a_removal(lang
     assert language.signature("快递柜超时费取消掉").features["快递柜"][0] != -1  # 超时费 goes, not the 快递柜
     assert language.signature("把快递柜撤掉").features["快递柜"][0] == -1
     assert language.signature("鞋柜和杂物都清走").features["杂物"][0] == -1
+
+
+def test_in_a_new_topic_the_subject_shared_by_every_proposal_does_not_make_them_similar(language):
+    assert language.similar("错峰停车", [(1, "划线停车")]) is None  # half their characters are the topic's subject
+    assert language.similar("坚决反对深夜装修，物业要上门劝阻", [(1, "晚上十点后停止装修")]) is None

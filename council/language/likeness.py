@@ -38,13 +38,17 @@ def wording(text: str) -> frozenset[str]:
 
 
 PRIOR = 10
+# Until a topic has this many proposals, which characters are its subject (停 and 车 in a parking topic) is not
+# known: 划线停车 and 错峰停车 share half their characters. Below it the wording counts in proportion.
+KNOWN_TOPIC = 5
 
 
 class Rarity:
     """How rare each character is among a topic's proposals: log((n + PRIOR) / (proposals with it + 1)), as if
     the topic also had PRIOR proposals without it. Without that prior, in a topic of two proposals every character
     they share would weigh less than every character they do not, and a paraphrase would look unlike its original.
-    A character no proposal of the topic has weighs log(n + PRIOR)."""
+    A character no proposal of the topic has weighs log(n + PRIOR). `trust`: how much wording overlap can say in
+    a topic this size (1 from KNOWN_TOPIC proposals on)."""
 
     def __init__(self, wordings: Iterable[frozenset[str]]):
         counts: Counter[str] = Counter()
@@ -54,6 +58,7 @@ class Rarity:
             size += 1
         self.weights = {char: math.log((size + PRIOR) / (count + 1)) for char, count in counts.items()}
         self.unseen = math.log(size + PRIOR)
+        self.trust = min(1.0, size / KNOWN_TOPIC)
 
     def mass(self, chars: Iterable[str]) -> float:
         weights, unseen = self.weights, self.unseen
@@ -92,12 +97,14 @@ def logit(p: float) -> float:
 
 def wording_overlap(a: frozenset[str], b: frozenset[str], rarity: Rarity,
                     masses: tuple[float, float] | None = None) -> tuple[float, float]:
-    """(weighted Jaccard, weighted share of the smaller side) of two wordings; (0, 0) when they share nothing."""
+    """(weighted Jaccard, weighted share of the smaller side) of two wordings, times rarity.trust; (0, 0) when they
+    share nothing."""
     common = a & b
-    if not common:
+    if not common or not rarity.trust:
         return 0.0, 0.0
     shared = rarity.mass(common)
     mass_a, mass_b = masses if masses is not None else (rarity.mass(a), rarity.mass(b))
     union = mass_a + mass_b - shared
     smaller = min(mass_a, mass_b)
-    return (shared / union if union > 0 else 0.0), (shared / smaller if smaller > 0 else 0.0)
+    trust = rarity.trust
+    return (trust * shared / union if union > 0 else 0.0), (trust * shared / smaller if smaller > 0 else 0.0)
