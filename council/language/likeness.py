@@ -31,16 +31,15 @@ _FUNCTION_CHARS = frozenset("的了吧呢啊呀吗嘛我你他她它们这那个
 # the shorter proposal) + PLACE·another place + AMOUNT·another time or amount + BIAS; score = 1 / (1 + e^-z).
 COEFFICIENTS = {"concepts": 3.64, "shared": 1.07, "contained": 2.15, "place": -0.27, "amount": -0.16, "bias": -1.06}
 
+PRIOR = 10  # Rarity: as if a topic also had this many proposals without the character
+# Until a topic has this many proposals, which characters are its subject (停 and 车 in a parking topic) is not
+# known: 划线停车 and 错峰停车 share half their characters. Below it the wording counts in proportion.
+KNOWN_TOPIC = 5
+
 
 def wording(text: str) -> frozenset[str]:
     """The Chinese characters of a proposal that carry meaning (function characters left out)."""
     return frozenset(char for char in normalize(text) if "\u4e00" <= char <= "\u9fff" and char not in _FUNCTION_CHARS)
-
-
-PRIOR = 10
-# Until a topic has this many proposals, which characters are its subject (停 and 车 in a parking topic) is not
-# known: 划线停车 and 错峰停车 share half their characters. Below it the wording counts in proportion.
-KNOWN_TOPIC = 5
 
 
 class Rarity:
@@ -81,10 +80,10 @@ def features(comparison: Comparison, a: frozenset[str], b: frozenset[str], rarit
 
 
 def likeness(comparison: Comparison, a: frozenset[str], b: frozenset[str], rarity: Rarity,
-             masses: tuple[float, float] | None = None, coefficients: dict[str, float] = COEFFICIENTS) -> Likeness:
+             masses: tuple[float, float] | None = None) -> Likeness:
     """The score of two proposals from their concept comparison and their wordings."""
     found = features(comparison, a, b, rarity, masses)
-    return Likeness(logistic(sum(coefficients[name] * value for name, value in found.items())), comparison)
+    return Likeness(logistic(sum(COEFFICIENTS[name] * value for name, value in found.items())), comparison)
 
 
 def logistic(z: float) -> float:
