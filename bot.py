@@ -10,9 +10,9 @@ Handlers are registered below in an explicit order; read it top to bottom to kno
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import sys
+import threading
 from pathlib import Path
 
 from telegram import LinkPreviewOptions, Update
@@ -159,8 +159,9 @@ async def _start_services(app: Application) -> None:
     db = Database(config.db_path)
     await db.connect()
     language = Language(cache_dir=Path(config.db_path).parent)  # jieba's cache lives beside the database
-    # Load jieba in a thread so start-up does not wait; the first message that needs it would.
-    app.bot_data["warm_up"] = asyncio.create_task(asyncio.to_thread(_warm_up, language), name="jieba-warm-up")
+    # Load jieba in a thread so start-up does not wait; the first message that needs it would. A daemon thread,
+    # not the loop's executor: Ctrl-C during the load must not wait for it (the cache is written atomically).
+    threading.Thread(target=_warm_up, args=(language,), name="jieba-warm-up", daemon=True).start()
     quiet = QuietHours.parse(config.schedule.quiet_hours, config.tz)
     council = Council(db, config.council, config.tz, language, quiet=quiet)
     sender = Sender(app.bot, council, Outbox(db))
@@ -184,7 +185,11 @@ async def _start_services(app: Application) -> None:
 
 
 def _warm_up(language: Language) -> None:
-    seconds = language.warm_up()
+    try:
+        seconds = language.warm_up()
+    except Exception:  # the first message that needs jieba will try again and report through the error handler
+        log.exception("loading the Chinese dictionary failed")
+        return
     log.info("Chinese dictionary loaded in %.2f s", seconds)
 
 

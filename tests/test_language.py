@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -201,6 +202,21 @@ def test_a_damaged_cache_is_rebuilt(tmp_path):
     again.warm_up()
     assert again.segmenter.cache_used is False
     assert "投喂点" in again.segmenter.cut("设固定投喂点")
+
+
+def test_a_cache_left_half_written_by_a_stopped_bot_is_removed_once_old(tmp_path):
+    Language(cache_dir=tmp_path).warm_up()
+    (cached,) = tmp_path.glob("jieba-*.prefix")
+    abandoned = tmp_path / f"{cached.name}abc123.tmp"  # the name tempfile.mkstemp gives a write in progress
+    recent = tmp_path / f"{cached.name}def456.tmp"
+    abandoned.write_bytes(b"half")
+    recent.write_bytes(b"half")
+    an_hour_ago = time.time() - 3600
+    os.utime(abandoned, (an_hour_ago, an_hour_ago))
+    cached.unlink()  # the next start builds and writes the cache again
+    Language(cache_dir=tmp_path).warm_up()
+    assert not abandoned.exists()
+    assert recent.exists()  # may be another process's write in progress
 
 
 def test_default_cache_dir_is_not_tmp(monkeypatch, tmp_path):

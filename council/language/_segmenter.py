@@ -183,7 +183,18 @@ def _write_cache(path: Path, freq: dict[str, int], total: int) -> None:
             if old != path:
                 with contextlib.suppress(OSError):
                     old.unlink()
+        _remove_abandoned(path)
     except (OSError, OverflowError):
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _remove_abandoned(path: Path, older_than: float = 600.0) -> None:
+    """Half-written caches of a process stopped while writing (the bot exits without waiting for the load).
+    Only old ones: a file just created may be another process's write in progress."""
+    now = time.time()
+    for stale in path.parent.glob(f"{path.name}*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - stale.stat().st_mtime > older_than:
+                stale.unlink()

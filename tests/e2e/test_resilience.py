@@ -2,7 +2,10 @@
 
 import asyncio
 import collections
+import os
 
+from council.language import Language
+from council.language._segmenter import _default_dict_path, import_jieba
 from tests.e2e.conftest import Group, settle
 
 
@@ -106,3 +109,20 @@ async def test_deadline_missed_while_down_is_acted_on_once(telegram, run_bot):
     await settle(3.0)
     assert group.posts("【投票】") == 1
     assert bot.scalar("SELECT state FROM topics") == "voting"
+
+
+
+async def test_ctrl_c_while_the_dictionary_still_loads_exits_at_once_and_cleanly(telegram, run_bot, tmp_path):
+    # The dictionary cache is a pipe nobody writes to: loading it hangs, as on a stalled disk. Start-up must
+    # not wait for the load, and neither must Ctrl-C.
+    jieba = import_jieba()
+    cache = Language(cache_dir=tmp_path / "bot").segmenter._cache_path(jieba, _default_dict_path(jieba))
+    cache.parent.mkdir(parents=True)
+    os.mkfifo(cache)
+    bot = await run_bot()
+    await bot.stop()
+    assert bot.proc.returncode == 0  # exited by itself, not killed after the 15 s grace
+    log = bot.log()
+    assert "Application.stop() complete" in log
+    assert "Chinese dictionary loaded" not in log
+    assert "ERROR" not in log and "Traceback" not in log, log[-3000:]
