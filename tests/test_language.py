@@ -272,7 +272,16 @@ def test_other_amounts_are_other_proposals(language, a, b):
         ("物业费涨10%", "fraction", 0.1),
         ("装修一个半小时就得歇", "小时", 1.5),
         ("访客车免费停两个钟", "小时", 2.0),
-        ("一个礼拜清运两次", "周", 1.0),
+        ("一个礼拜清运两次", "per_year", 104.3),  # how often: times a year
+        ("水箱每季度清洗一次", "per_year", 4.0),
+        ("二次供水的水箱一年洗两回", "per_year", 2.0),
+        ("消杀两周一次", "per_year", 26.1),
+        ("限一周内清走", "周", 1.0),  # a duration, not a frequency
+        ("牵引绳不得长于1.5米", "米", 1.5),
+        ("狗绳长度一米五以内", "米", 1.5),
+        ("给八十岁以上老人送餐", "岁", 80.0),
+        ("物业费调到一块八一平", "money", 1.8),
+        ("涨到1.8我也能接受", "money", 1.8),
         ("每户限停一辆", "辆", 1.0),
         ("投喂点离楼一百米", "米", 100.0),
         ("每周六上午大扫除", "weekday", 6),
@@ -287,6 +296,32 @@ def test_another_day_of_the_week_is_another_proposal_but_a_week_is_not_a_day(lan
     assert language.similar("建议每周日下午搞一次大扫除", [(1, "建议每周六上午搞一次大扫除")]) is None
     assert "weekday" not in language.signature("每周一次大扫除").quantities  # 每周 一次: once a week
     assert "weekday" not in language.signature("一周清运一次").quantities
+
+
+def test_how_often_agrees_however_it_is_said_and_differs_by_the_rate(language):
+    assert language.signature("楼顶水箱每半年清洗消毒一次").quantities == language.signature("水箱一年洗两回").quantities
+    assert language.similar("水箱每季度清洗一次", [(1, "楼顶水箱每半年清洗消毒一次")]) is None
+    assert language.similar("一年洗四次水箱才放心", [(1, "二次供水的水箱一年洗两回")]) is None
+    assert "weekday" in language.signature("每周六上午大扫除").quantities  # a day of the week, not how often
+    assert "per_year" not in language.signature("每周六上午大扫除").quantities
+
+
+def test_the_hours_after_an_amount_are_not_its_dimes(language):
+    assert language.signature("临停费定2元一小时").quantities == {"money": {2.0}, "小时": {1.0}}
+
+
+def test_other_ages_are_other_proposals(language):
+    assert language.similar("给八十岁以上老人送餐到家", [(1, "七十岁以上老人都能享受送餐上门")]) is None
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("修门禁可以，刷脸就算了", "人脸识别"),  # turned down after it is named
+    ("多宣传，罚款就免了", "罚款"),
+    ("不搞人脸识别，还是用卡", "人脸识别"),
+    ("物业费涨啥子涨，服务都没得", "涨价"),  # a rebuff: 涨什么涨
+])
+def test_what_residents_turn_down_is_on_the_negative_side(language, text, concept):
+    assert language.signature(text).features[concept][0] == -1, language.signature(text).features
 
 
 def test_a_piece_and_together_are_not_money(language):

@@ -71,6 +71,7 @@ _UNKNOWN_ITEM = object()  # where a word the lexicon does not know stood in a cl
 _WEAK_NEGATED = 0.5
 _SINGLE_CHAR_PARTS = frozenset("喂狗犬猫树菜")  # found inside unknown words (抓狗, 喂猫粮)
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 涨不涨, 能不能, 可不可以: a question, not a negation
+_WHAT_FOR = re.compile(r"([\u4e00-\u9fff])(?:什么|啥子|啥|个屁)\1")  # 涨啥子涨, 装什么装: a rebuff, 别涨
 _CLAUSE_SPLIT = re.compile(
     r"[,，。!！;；?？~～…\n、]+|(?<!\d)[:：.]|[:：.](?!\d)|\s+|但是|不过|可是|然后|另外|并且|而且"
 )
@@ -166,7 +167,7 @@ class Reader:
         return list(groups) if len(groups) == 1 else []
 
     def read(self, text: str) -> Signature:
-        clean = _A_NOT_A.sub(r"\1", cn_digits(normalize(text)))
+        clean = _WHAT_FOR.sub(r"别\1", _A_NOT_A.sub(r"\1", cn_digits(normalize(text))))
         features: dict[str, tuple[int, float]] = {}
         places = read_places(clean)
         parts = [part for part in _CLAUSE_SPLIT.split(clean) if part]
@@ -267,7 +268,8 @@ class Reader:
             if place != _EVERYWHERE or negated:
                 places.setdefault("loc", set()).add(place)
         # A negator with nothing left to negate negates the clause before it: 涨价我们不认, 周末不准装修.
-        if last_negator_at >= 0 and not any(item[1] and item[3] not in ("neg", "time")
+        # An entity after it is what it turns down (提醒大家别往下扔: 往下扔 is 高空抛物, an entity).
+        if last_negator_at >= 0 and not any((item[1] or item[3] == "ent") and item[3] not in ("neg", "time")
                                             for item in local[last_negator_at:]):
             for item in local[:last_negator_at]:
                 if item[1] and item[3] not in ("neg", "time"):

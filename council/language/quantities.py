@@ -16,10 +16,10 @@ _CN_NUM = "[零一二两三四五六七八九十百]+"
 _PERIOD = r"(早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|凌晨|早|晚)"
 _CN_BEFORE_UNIT = re.compile(
     rf"(?<!\d)({_CN_NUM})(?=元|块|毛|角|万|千|天|周|星期|个星期|个礼拜|礼拜|个月|个小时|小时|个钟|钟头|分钟|分贝|号楼|栋|幢|层|单元|号|年"
-    rf"|辆|户|公里|米|折|个车位|个半)"
+    rf"|辆|户|公里|米|折|个车位|个半|岁)"
 )
 _HUNDREDS = re.compile(r"(\d+)\s*百")  # 3百元: 300
-_CN_AFTER_YUAN = re.compile(r"(?<=\d[元块])([一二两三四五六七八九])(?![十百千万])")  # 一块五: 1块5
+_CN_AFTER_YUAN = re.compile(r"(?<=\d[元块米])([一二两三四五六七八九])(?![十百千万])")  # 一块五: 1块5, 一米五: 1米5
 # an amount after a verb of paying, said in words with a magnitude: 罚五十, 收一百, 补偿两千
 _CN_AFTER_VERB = re.compile(
     r"(?<=罚|款|收|费|交|贴|偿|出)([零一二两三四五六七八九]?[十百][零一二两三四五六七八九十百]*)(?![点号楼栋层个次天分几多来余年月周])"
@@ -31,12 +31,16 @@ _CN_HOUR = re.compile(
 _CN_FRACTION = re.compile(rf"({_CN_NUM})分之({_CN_NUM})")
 _TIME = re.compile(rf"{_PERIOD}?(\d{{1,2}})(?:\s*[-~到至]\s*(\d{{1,2}}))?\s*(?:[:：](\d{{2}})|点(半|\d{{1,2}}分?)?)")
 # 块 is also a piece (一块地, 一块儿 = together): not money before such words
-_MONEY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千)?\s*(?:元|块(?![地空区场牌板石砖玻草菜绿田儿]))(?:(\d)(?:毛|角)?)?")
+# 一块八 is 1.8 元, but in 2元1小时 the 1 counts hours
+_MONEY = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(万|千)?\s*(?:元|块(?![地空区场牌板石砖玻草菜绿田儿]))"
+    r"(?:(\d)(?![\d.]|\s*(?:小时|个|天|次|周|年|月|分|平|人|户|辆|米|斤|号|楼|栋|层|点|岁))(?:毛|角)?)?"
+)
 # Amounts said without 元: 5毛, 两万 (after conversion 2万), 罚款50, 收200, 补偿3000.
 _DIMES = re.compile(r"(?<![\d.])(\d+)\s*(?:毛|角)")
 _TEN_THOUSANDS = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千)(?!元|块|人|户|平)")
 _BARE_MONEY = re.compile(
-    r"(?:罚款?|收费?|交|补贴|补偿|出资?)\s*(\d+(?:\.\d+)?)(?![\d.])(?!\s*(?:元|块|毛|角|万|千|号|楼|栋|点|天|个|次|户|%|年|月|周|星期|小时|分|辆|米|折|层|岁))"
+    r"(?:罚款?|收费?|交|补贴|补偿|出资?|[涨调降]到)\s*(\d+(?:\.\d+)?)(?![\d.])(?!\s*(?:元|块|毛|角|万|千|号|楼|栋|点|天|个|次|户|%|年|月|周|星期|小时|分|辆|米|折|层|岁))"
 )
 _DURATION = re.compile(
     r"(\d+(?:\.\d+)?)\s*(天|周|个星期|星期|个礼拜|礼拜|个月|个小时|小时|个钟头|钟头|个钟|分钟|年|公里)"
@@ -47,8 +51,26 @@ _UNITS = {"星期": "周", "个星期": "周", "礼拜": "周", "个礼拜": "�
 _HALF = re.compile(r"(?:(\d+)个)?半个?(小时|钟头|月|年)")  # 半小时, 一个半小时, 半个月
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _DISCOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*折")
-# counts and distances: 每户限1辆, 2个车位, 离楼50米 (not 一只狗 or 3楼: articles and addresses more than amounts)
-_COUNT = re.compile(r"(\d+)\s*(辆|个车位|米)")
+# counts, distances and ages: 每户限1辆, 2个车位, 离楼50米, 1米5, 70岁以上 (not 一只狗 or 3楼: articles and addresses
+# more than amounts)
+_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(辆|个车位|米|岁)(\d(?![\d.]))?")
+# How often: 每季度, 每半年一次, 一年洗两回, 两周一次, 一个礼拜清运两次: times a year, so 每半年一次 and 一年两回 agree.
+# The period of a frequency is not also a duration (一年两回 is not 一年).
+_PERIOD_YEARS = {"天": 1 / 365, "日": 1 / 365, "周": 7 / 365, "星期": 7 / 365, "礼拜": 7 / 365, "月": 1 / 12,
+                 "季度": 1 / 4, "季": 1 / 4, "年": 1.0}
+_PERIOD_UNIT = r"(?P<half>半)?(?:个)?(?P<unit>天|日|周|星期|礼拜|月|季度|季|年)"
+_TIMES = r"(?P<times>\d+|[一二两三四五六七八九十]+)\s*(?:次|回|遍|趟)"
+# 每季度, 每半年一次, 每周清运两次 (not 每周六: a day of the week)
+_EVERY = re.compile(
+    rf"每\s*(?P<periods>\d+)?\s*{_PERIOD_UNIT}(?![一二三四五六日天1-7](?![次回遍趟]))"
+    rf"(?:[^，,。！!？?；;的]{{0,6}}?{_TIMES})?"
+)
+# 一年洗两回, 两周一次, 1个礼拜清运两次, 半年一次
+# (a count or 半 first: 明天搞一次 and 周日搞一次 are not how often)
+_TIMES_PER = re.compile(
+    r"(?<![\d.])(?:(?P<periods>\d+)\s*|(?P<half>半))(?:个)?(?P<unit>天|日|周|星期|礼拜|月|季度|季|年)"
+    rf"[^，,。！!？?；;的\d]{{0,4}}?{_TIMES}"
+)
 # a day of the week (每周六, 星期天), not a week (一周, 每周一次)
 _WEEKDAY = re.compile(
     r"(?<![\d零一二两三四五六七八九十])(?:周|星期|礼拜)([一二三四五六日天1-7])(?![次回遍趟])(?!(?<=一)下(?!午))"
@@ -74,8 +96,21 @@ def cn_digits(text: str) -> str:
     return _CN_AFTER_VERB.sub(convert, text)
 
 
+def _read_frequencies(text: str, found: dict[str, set[float]]) -> str:
+    """Adds times a year to found["per_year"]; returns the text with the frequencies blanked out."""
+    def rate(match: re.Match) -> str:
+        periods = int(match.group("periods") or 1) * (0.5 if match.group("half") else 1.0)
+        count = cn_to_int(match.group("times")) if match.group("times") else 1
+        if count:
+            found.setdefault("per_year", set()).add(round(count / (_PERIOD_YEARS[match.group("unit")] * periods), 1))
+        return " " * len(match.group(0))
+
+    return _TIMES_PER.sub(rate, _EVERY.sub(rate, text))
+
+
 def read_quantities(text: str) -> dict[str, frozenset[float]]:
     found: dict[str, set[float]] = {}
+    text = _read_frequencies(text, found)
     for match in _TIME.finditer(text):
         hours = [int(match.group(2))] + ([int(match.group(3))] if match.group(3) else [])
         tail = match.group(5) or ""
@@ -106,7 +141,8 @@ def read_quantities(text: str) -> dict[str, frozenset[float]]:
     for match in _DISCOUNT.finditer(text):
         found.setdefault("折", set()).add(float(match.group(1)))
     for match in _COUNT.finditer(text):
-        found.setdefault(match.group(2), set()).add(float(match.group(1)))
+        tenths = int(match.group(3)) / 10 if match.group(3) and match.group(2) == "米" else 0.0
+        found.setdefault(match.group(2), set()).add(float(match.group(1)) + tenths)
     for match in _WEEKDAY.finditer(text):
         day = match.group(1)
         found.setdefault("weekday", set()).add(_WEEKDAYS.get(day) or int(day))
