@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from council.language._text import normalize
 
 OTHER = "其他"
 _TITLE_WEIGHT = 3.0
 _MIN_SCORE = 2.0
+_PROPOSALS_AS = 4.0  # proposals weigh as if there were at most this many (their mean times this)
 
 
 class Categorizer:
@@ -18,20 +17,39 @@ class Categorizer:
         for index, (_, terms) in enumerate(categories):
             for term, weight in terms.items():
                 self._weights.setdefault(term, []).append((index, weight))
-        alternatives = sorted(self._weights, key=len, reverse=True)  # longest first: 流浪狗 before 狗
-        self._pattern = re.compile("|".join(re.escape(term) for term in alternatives))
+        self._by_first: dict[str, list[str]] = {}
+        for term in sorted(self._weights, key=len, reverse=True):  # longest first: 流浪狗 before 狗
+            self._by_first.setdefault(term[0], []).append(term)
+
+    def found(self, text: str) -> list[str]:
+        """The category terms of a text, in order, longest first at each place (流浪狗 is not also 狗)."""
+        text = normalize(text, keep_spaces=False)
+        found = []
+        position = 0
+        while position < len(text):
+            for term in self._by_first.get(text[position], ()):
+                if text.startswith(term, position):
+                    found.append(term)
+                    position += len(term)
+                    break
+            else:
+                position += 1
+        return found
+
+    def _text_scores(self, text: str) -> list[float]:
+        totals = [0.0] * len(self.names)
+        for term in set(self.found(text)):  # a term counts once a text
+            for index, weight in self._weights[term]:
+                totals[index] += weight
+        return totals
 
     def scores(self, title: str, proposals: list[str]) -> list[float]:
-        totals = [0.0] * len(self.names)
-        for text, factor in [(title, _TITLE_WEIGHT), *((p, 1.0) for p in proposals)]:
-            seen: set[str] = set()
-            for match in self._pattern.finditer(normalize(text, keep_spaces=False)):
-                term = match.group()
-                if term in seen:
-                    continue  # a term counts once a text
-                seen.add(term)
-                for index, weight in self._weights[term]:
-                    totals[index] += weight * factor
+        totals = [_TITLE_WEIGHT * score for score in self._text_scores(title)]
+        if proposals:
+            share = min(1.0, _PROPOSALS_AS / len(proposals))
+            for proposal in proposals:
+                for index, score in enumerate(self._text_scores(proposal)):
+                    totals[index] += share * score
         return totals
 
     def category(self, title: str, proposals: list[str]) -> str:
