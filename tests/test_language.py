@@ -162,6 +162,26 @@ def test_categories(language, title, proposals, category):
     assert language.category(title, proposals) == category
 
 
+@pytest.mark.parametrize(("title", "proposals", "category"), [
+    # the title names the problem; what proposals mention on the way (who pays, who benefits) does not outvote it
+    ("楼上卫生间漏水", ["用维修基金修", "维修基金出钱", "谁家漏谁修", "物业先来查漏", "两家各出一半", "用公共维修资金",
+                   "找人做防水"], "其他"),
+    ("健身器材坏了，小孩玩容易受伤", ["贴告示，小孩要大人陪", "赶紧修", "老人孩子别上去"], "其他"),
+    # a place in the title (电梯里) is where it happens, not what it is about
+    ("小狗在电梯里随地大小便", [], "文明养宠"),
+    ("有人在电梯里吸烟", [], "安全"),
+    # 安全 is what can hurt people: falling parts of the building, lifts that trap people, bikes racing through
+    ("外墙砖松动，怕砸到人", [], "安全"),
+    ("电梯老是停，被困过好几次", ["换维保公司"], "安全"),
+    ("快递小哥骑车横冲直撞", ["限速"], "安全"),
+    # everyday problems outside the thirteen are 其他, whatever their proposals share with a category
+    ("垃圾桶旁边老鼠乱窜", ["垃圾桶每天清理", "垃圾房要关门", "放粘鼠板"], "其他"),
+    ("楼下小吃店油烟呛人", ["装油烟净化器"], "其他"),
+])
+def test_categories_follow_what_the_title_is_about(language, title, proposals, category):
+    assert language.category(title, proposals) == category
+
+
 def test_categories_are_the_fourteen_of_the_digest():
     assert CATEGORIES == ("流浪狗", "高空抛物", "文明养宠", "电动车充电", "楼道堆物", "垃圾分类", "停车", "噪音",
                           "加装电梯", "绿化", "物业费", "安全", "一老一小", "其他")
