@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 
+from council.language._vote_asides import CLAUSES
 from council.language._vote_forms import (
-    CHOICE_CLAUSES,
-    CLAUSES,
     CONSENT,
     CONSENT_CLAUSES,
     MAX_CHARS,
+    VOTE_CLAUSES,
     canonical,
     numbers,
 )
 from council.language.votes import ABSTAIN, NO, NOT_A_VOTE, YES, VoteReading, read_vote
 
-# A message the grammar above does not read as a vote may still plainly lean towards one option (我觉得二号靠谱,
-# 还是3号方案好一点, 我站2号, 没意见，同意). Such a message is never counted; the bot asks its author
+# A message the grammar above does not read as a vote may still plainly lean towards one option (我觉得二号还行,
+# 我倾向于第三个, 3号方案还行吧). Such a message is never counted; the bot asks its author
 # 「您是想投 #2 吗？」 with a button, so a vote the grammar missed costs one tap instead of being lost (SPEC §6).
 # Asking a neighbour who was only chatting is a nuisance, so a guess needs one ballot reference, a leaning word and
 # none of the signs of discussion: questions, negations, conditions, contrasts, other people, other numbers.
@@ -138,7 +138,7 @@ def _clause_vote(part: str, method: str) -> int | None:
         return next((value for value, pattern in CONSENT_CLAUSES if pattern.match(part)), None)
     if part.isdigit():
         return None
-    for pattern in CHOICE_CLAUSES:
+    for pattern in VOTE_CLAUSES:
         match = pattern.match(part)
         if match:
             found = set(numbers(match.group("refs")))
