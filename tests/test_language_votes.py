@@ -259,6 +259,14 @@ def test_round_four_look_alikes_are_not_votes(language, text, method):
     assert language.read_vote(text, method, options).kind == "none"
 
 
+@pytest.mark.parametrize(("text", "method"), [
+    ("2号想法是好的，就是做不到", "choice"), ("2号出发点是好的，只是落实不了", "choice"), ("投1，不对", "choice"),
+    ("随便吧", "consent"), ("无所谓", "consent"),
+])
+def test_round_four_discussion_is_not_asked_about(language, text, method):
+    assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
+
+
 def test_reading_votes_needs_no_jieba(tmp_path):
     fresh = Language(cache_dir=tmp_path)
     assert fresh.read_vote("投2", "choice", CHOICE).is_vote
