@@ -55,23 +55,22 @@ def test_numbers_off_the_ballot_get_a_correction(language):
 @pytest.mark.parametrize(("text", "answer"), [
     ("同意", 1), ("赞成👍", 1), ("举双手赞成", 1), ("我同意这个方案", 1), ("没意见，同意", 1), ("同意[强]", 1),
     ("不同意", 2), ("坚决反对", 2), ("反对，太贵了", 2), ("我不赞成这个提议", 2),
-    ("弃权", 3), ("都行", 3), ("无所谓", 3), ("我选择弃权", 3),
+    ("弃权", 3), ("都行", 3), ("我选择弃权", 3),
 ])
 def test_consent_votes(language, text, answer):
     assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
 
 
 @pytest.mark.parametrize("text", [
-    "同意楼上", "我同意你的看法", "大家同意吗", "我老公不同意", "要是不涨价我就同意", "我不反对", "有不同意见的可以私聊我",
-    "坚决反对高空抛物", "同意书什么时候签", "可以", "好", "2", "投2",
+    "同意楼上", "我同意你的看法", "大家同意吗", "我老公不同意", "要是不涨价我就同意", "有不同意见的可以私聊我",
+    "坚决反对高空抛物", "同意书什么时候签", "好", "随便", "无所谓", "随大流",
 ])
 def test_consent_non_votes(language, text):
     assert language.read_vote(text, "consent", CONSENT).kind == "none"
 
 
 @pytest.mark.parametrize(("text", "method", "option"), [
-    ("我觉得二号靠谱", "choice", 2), ("还是3号方案好一点", "choice", 3), ("我站2号", "choice", 2),
-    ("我倾向于第三个", "choice", 3), ("看了一圈觉得2号最实在", "approval", 2),
+    ("我觉得二号还行", "choice", 2), ("我倾向于第三个", "choice", 3),
     ("这事我原则上赞成的哈，早该弄了", "consent", 1), ("我原则上同意", "consent", 1),
     ("投4号方案，其他几个都不太现实，钱从哪来都没说清楚", "choice", 4), ("我支持第二个方案，8点就停", "choice", 2),
     ("这个方案我不同意，装了电梯一楼采光的损失谁来管？我反对", "consent", 2), ("不支持，涨价我是不会同意的", "consent", 2),
@@ -147,13 +146,13 @@ def test_round_three_consent_votes(language, text, answer):
     ("我媳妇选的1号", "choice"), ("我媳妇选的1号，我也是", "choice"), ("我和我爱人都没投", "choice"),
     ("我跟邻居说好了都选2", "choice"), ("3号挺好，不过我再考虑考虑", "choice"), ("之前点的2，现在不知道改不改", "choice"),
     ("和大家一样", "choice"), ("1号太麻烦，2号不行", "choice"), ("投2号，2号太贵", "choice"), ("我选3号楼", "choice"),
-    ("我家502，水管漏了", "choice"), ("2号也可以", "choice"), ("我觉得3号要得", "choice"), ("2+4", "choice"),
+    ("我家502，水管漏了", "choice"), ("2号也可以", "choice"), ("2+4", "choice"),
     ("他说3号不错，但还是投2号", "choice"), ("要是3号便宜点，但我还是投2号", "choice"),
     ("我选1号，3号也行", "choice"), ("3號樓停水了", "choice"), ("我媽說她選2號", "choice"), ("偶尔投3号", "choice"),
-    ("都支持", "approval"), ("除了3号都支持", "approval"), ("1号3号都太贵", "approval"),
+    ("1号3号都太贵", "approval"),
     ("2赞成", "consent"), ("1 反对", "consent"), ("我老伴反对", "consent"), ("我老伴反对，我也是", "consent"),
     ("我既不同意也不反对", "consent"), ("刚才投的赞成", "consent"), ("虽然要出钱，但我还是想想", "consent"),
-    ("我妈之前投的反对，改成赞成了", "consent"), ("选1", "consent"), ("我和老伴都还没想好", "consent"),
+    ("我妈之前投的反对，改成赞成了", "consent"), ("我和老伴都还没想好", "consent"),
     ("对门大爷选1", "choice"),
 ])
 def test_round_three_look_alikes_are_not_votes(language, text, method):
@@ -184,6 +183,87 @@ def test_a_time_in_a_leaning_message_is_no_reason_not_to_ask(language, text, met
     ("明天3点开会，同意的都来", "consent"), ("下午4点3号楼停水", "choice"), ("9点前3楼以上的都同意了", "consent"),
 ])
 def test_a_time_does_not_turn_discussion_into_a_question(language, text, method):
+    assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
+
+
+# Round 4 (blind4's and blind5's remaining errors, and the sibling wordings a resident would use).
+@pytest.mark.parametrize(("text", "option"), [
+    # an opinion that names one option and calls it the good one
+    ("还是三号好一点", 3), ("一号最合理 我选一号", 1), ("4号中，就它了", 4), ("还是觉得二号靠谱", 2), ("我觉得二号靠谱", 2),
+    ("2号方案我看行", 2), ("我个人觉得第一个最实在", 1), ("一号方案我举双手赞成", 1), ("我站2号这边", 2), ("站在3号这边", 3),
+    ("我这票投2号", 2), ("我已经投了3号", 3),
+    # the rest ruled out; a run-on message; a nod to another option after a plain vote
+    ("选一号，其他几个都不现实", 1), ("投3号，其它的都太贵了", 3), ("我觉得那个第三个方案挺好的就选三号吧其他的都太贵了", 3),
+    ("2号，不过4号也不错", 2), ("投1号，但是3号其实也挺好", 1), ("投2号，不过得尽快落实", 2),
+    # taken back, corrected, forced to choose: the last word counts
+    ("刚才点错了，应该是3号", 3), ("投1，不对，投3", 3), ("选2号，说错了，是4号", 4), ("1号，算了还是3号吧", 3),
+    ("改成2号吧，想了想1号太麻烦", 2), ("1和3都行，非要选一个的话选3", 3), ("2号3号都可以，硬要挑一个的话，2号", 2),
+    ("先选1吧……算了还是2", 2), ("选1……不，选2吧", 2), ("我选1号，想了想还是3号吧", 3), ("2号得劲", 2), ("2号巴适", 2),
+    # a question about the ballot itself, neighbours who think alike
+    ("选二号，明天10点前还能改吗", 2), ("下午4点前投有效吧？我选3", 3), ("投4号，什么时候出结果？", 4), ("3号，这样投算数吗", 3),
+    ("我投2号，我们3号楼好几户都是这个意思", 2), ("选1号，我们单元邻居们也这么想", 1),
+])
+def test_round_four_choice_votes(language, text, option):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
+
+
+@pytest.mark.parametrize(("text", "options"), [
+    ("一三", (1, 3)), ("二四", (2, 4)), ("全选", (1, 2, 3, 4)), ("四个都支持", (1, 2, 3, 4)), ("全都要", (1, 2, 3, 4)),
+    ("都支持，四个方案都挺好", (1, 2, 3, 4)), ("除了2号都行", (1, 3, 4)), ("除了一号，其他都支持", (2, 3, 4)),
+    ("我选124", (1, 2, 4)), ("投13", (1, 3)), ("1号必须的，再加个2号", (1, 2)), ("4号方案我觉得可以 1号也可以", (1, 4)),
+    ("投了1和2，结果咋还没出来", (1, 2)),
+])
+def test_round_four_approval_votes(language, text, options):
+    assert language.read_vote(text, "approval", CHOICE) == VoteReading("vote", options)
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("没意见", 1), ("我没得意见", 1), ("冇意见", 1), ("无异议", 1), ("不反对", 1), ("我也不反对", 1), ("举手", 1),
+    ("可以", 1), ("可以的", 1), ("中！", 1), ("要得", 1), ("得行", 1), ("冇问题", 1), ("我觉得可以", 1), ("我看行", 1),
+    ("不中", 2), ("要不得", 2), ("我觉得不行", 2), ("肯定不行", 2), ("没得问题", 1), ("同意，啊不，反对", 2),
+    ("1", 1), ("2", 2), ("3", 3), ("选1", 1), ("投3号", 3),
+    ("我勿同意", 2), ("唔赞成", 2), ("同一", 1), ("反队", 2), ("不表态", 3), ("我不表态", 3),
+    ("原来想反对的，现在改同意了", 1), ("同意，不对，反对", 2), ("我家两口子都同意", 1), ("我们家都反对", 2),
+    ("我这票投弃权", 3), ("我这一票给赞成", 1),
+    ("同意这个方案，不过执行要跟上", 1), ("反对，就怕以后还要涨", 2), ("同意，6点前还能改吗", 1),
+    ("我没意见，就是想问钱怎么收", 1),
+])
+def test_round_four_consent_votes(language, text, answer):
+    assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("2号稳了", "choice"), ("2号想法是好的，就是做不到", "choice"), ("2号不错，但太贵", "choice"), ("2号比1号好一点", "choice"),
+    ("2号好一点，但是贵", "choice"), ("应该是3号", "choice"), ("投1，不对", "choice"), ("我妈觉得2号靠谱", "choice"),
+    ("大家都觉得2号靠谱", "choice"), ("我觉得2号不靠谱", "choice"), ("2号最好别选", "choice"), ("站2号的多", "choice"),
+    ("选了2号的请举手", "choice"), ("上次选了2号", "choice"), ("我站3号门口等你", "choice"), ("非要选2号", "choice"),
+    ("选二号，你们选啥？", "choice"), ("投2，2号谁提的？", "choice"), ("选二号，明天10点开会吗", "choice"),
+    ("2号能改吗", "choice"), ("我们3号楼好几户都是这个意思", "choice"), ("其他几个都不现实", "choice"),
+    ("一号，二号也不错", "choice"), ("选1，改天再说", "choice"), ("我不想投", "choice"), ("撤回，我先不投了", "choice"),
+    ("3号方案谁提的？", "choice"), ("2号也挺好的", "choice"), ("二号最合理吧？", "choice"),
+    ("2号也可以，还是3号吧", "choice"), ("我妈选1，还是3号吧", "choice"), ("1号，还是3号？", "choice"),
+    ("三个都支持", "approval"), ("大家都支持", "approval"), ("都支持吗", "approval"), ("都不支持", "approval"),
+    ("除了2号都不行", "approval"), ("都行", "approval"), ("再加个2号", "approval"), ("一号，但是二号也不错", "approval"),
+    ("随便吧", "consent"), ("无所谓", "consent"), ("好的", "consent"), ("收到", "consent"), ("ok", "consent"),
+    ("我中了", "consent"), ("中午开会", "consent"), ("可以吗", "consent"), ("可以吧", "consent"), ("行了行了", "consent"),
+    ("我不行", "consent"), ("不行了", "consent"), ("没意见吗", "consent"), ("你们没意见我就没意见", "consent"),
+    ("我们5栋基本都同意", "consent"), ("我们都同意", "consent"), ("举手提问", "consent"), ("同一个方案", "consent"),
+    ("4", "consent"), ("22", "consent"), ("2楼说得对", "consent"), ("投2号楼", "consent"), ("3点", "consent"),
+    ("我老婆选2", "consent"), ("我勿晓得", "consent"), ("同意，不过我再想想", "consent"), ("同意，不过要看我老公", "consent"),
+    ("同意，但是如果涨价就反对", "consent"), ("可以，就是太贵了", "consent"), ("不反对，但是得先把钱说清楚", "consent"),
+    ("同意，你们呢？", "consent"), ("我没意见，就是想问问我老公", "consent"), ("我不是反对", "consent"),
+    ("同意，改天再说", "consent"),
+])
+def test_round_four_look_alikes_are_not_votes(language, text, method):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("2号想法是好的，就是做不到", "choice"), ("2号出发点是好的，只是落实不了", "choice"), ("投1，不对", "choice"),
+    ("随便吧", "consent"), ("无所谓", "consent"),
+])
+def test_round_four_discussion_is_not_asked_about(language, text, method):
     assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
 
 

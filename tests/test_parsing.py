@@ -87,7 +87,7 @@ def test_consent_votes(text, option):
     assert vote(text, "consent") == (option,)
 
 
-@pytest.mark.parametrize("text", ["我赞成楼上说的", "反对的人多吗", "投2", "同意吗？"])
+@pytest.mark.parametrize("text", ["我赞成楼上说的", "反对的人多吗", "投5", "随便", "同意吗？"])
 def test_not_consent_votes(text):
     assert vote(text, "consent") is None
 

@@ -3,7 +3,7 @@
     language = Language(cache_dir=data_dir)   # jieba's dictionary cache goes there
     language.warm_up()                        # at start-up, in a thread: loads jieba + our dictionary
     language.read_vote("投2号", "choice", [1, 2, 3])          → VoteReading("vote", (2,))
-    language.guess_vote("我觉得二号靠谱", "choice", [1, 2, 3]) → VoteReading("unsure", (2,)): ask, do not count
+    language.guess_vote("我觉得二号还行", "choice", [1, 2, 3]) → VoteReading("unsure", (2,)): ask, do not count
     language.similar("划个地方专门喂狗", [(1, "设固定投喂点")]) → Match(1, …, "共同要点：地点、投喂")
     language.keywords(topic_texts, corpus)    → ["投喂点", "狂犬疫苗", "救助站", …]
     language.category(title, proposals)       → "流浪狗"

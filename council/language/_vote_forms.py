@@ -40,14 +40,37 @@ def _digits_for_numerals(text: str) -> str:
     return text
 
 
+# 我勿同意 (Wu), 唔赞成 (Cantonese): the dialect's 不 before a vote word.
+_DIALECT_NOT = re.compile(r"[勿唔](?=同意|赞成|支持|赞同|反对|弃权|投|选)")
+# Slips of the pinyin keyboard on the words a vote turns on (同意 → 同一 / 统一 is read in the stance grammar:
+# 同一 is a word of its own).
+_SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|气权|弃劝"), "弃权"),
+          (re.compile(r"赞城|攒成"), "赞成"))
+# 一三, 二四: the numerals of two or more options in a row and nothing else (in order, none twice).
+_NUMERAL_RUN = re.compile(r"^[一二三四五六七八九]{2,4}$")
+
+
+def _numeral_run(text: str) -> str:
+    if _NUMERAL_RUN.match(text):
+        digits = [cn_to_int(char) for char in text]
+        if digits == sorted(set(digits)):
+            return ",".join(str(d) for d in digits)
+    return text
+
+
 def canonical(text: str) -> str:
-    """Normalised for reading votes: half width, simplified, no emoji, +1 as ⊕, numerals as digits, spaces resolved."""
+    """Normalised for reading votes: half width, simplified, no emoji, +1 as ⊕, numerals as digits, spaces resolved,
+    dialect negation as 不 and keyboard slips of the vote words mended."""
     text = normalize(text).translate(_TRADITIONAL)
+    text = _DIALECT_NOT.sub("不", text)
+    for slip, word in _SLIPS:
+        text = slip.sub(word, text)
     text = re.sub(r"^@\S+\s*", "", text)  # @议事会助手 投2
     text = _PLUS_ONE.sub("⊕", text)
     text = re.sub(r"(?<=\d) +(?=\d)", ",", text)  # 1 3 → 1,3
-    text = re.sub(r" +(?=[\d#⊕号])|(?<=[\d#⊕]) +|(?<=[投选]) +", "", text)  # 投 2 → 投2, 2 号 → 2号
-    text = _digits_for_numerals(text)
+    # 投 2 → 投2, 2 号 → 2号, 方案 2 → 方案2; but 4号我觉得可以 1号也可以 keeps its two clauses
+    text = re.sub(r"(?:^|(?<=[投选第给挺撑站案项议择要#⊕\d])) +(?=[\d#⊕号])|(?<=[\d#⊕]) +|(?<=[投选]) +", "", text)
+    text = _digits_for_numerals(_numeral_run(text.strip(" ,.!。~～")))
     return text.strip(" ,.!。~～")
 
 
@@ -57,50 +80,80 @@ _REF = (r"(?:第\d{1,3}(?:个|号|条|项|种)?|#\d{1,3}号?|(?:方案|选项|�
         r"(?:方案|建议|选项|提议)?")
 _SEP = r"(?:和|跟|与|及|、|/|\+|或者|或|还有|以及|加)?"
 REFS = rf"(?P<refs>{_REF}(?:{_SEP}{_REF})*)"
-_PRE = r"(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?(?:这个|这事|这件事|这次|这回)?"
-# The voter: 我, and as residents write it in dialect (俺, 额, 偶, 咱, 阿拉, 我哋), for a household (我家, 阿拉屋里厢)
-# or with others who vote the same (我跟我老公都, 我和大家都).
+_DET = r"(?:那个|这个)?"  # 我觉得那个第三个方案挺好的
+_PRE = (r"(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?(?:现在|后来|最后|最终)?"
+        r"(?:这个|这事|这件事|这次|这回)?")
+# The voter: 我, and as residents write it in dialect (俺, 额, 偶, 咱, 阿拉, 我哋), for a household (我家, 我家两口子,
+# 阿拉屋里厢) or with others who vote the same (我跟我老公都, 我和大家都); 我这票 is the voter's own ballot.
 ME = r"(?:我自己|我哋|我地|阿拉|我|俺|额|偶|咱|本人|自己)"
-_HOUSEHOLD = rf"{ME}(?:们)?(?:家|屋里厢|屋里|屋头|全家|一家)"
+_HOUSEHOLD = (rf"{ME}(?:们)?(?:家|屋里厢|屋里|屋头|全家|一家)"
+              r"(?:两口子|老两口|两个|俩|三口人?|一家人|一家子|全家|人|里)?")
 _WITH = rf"{ME}(?:跟|和|同)(?:(?![不没别说])[\u4e00-\u9fff]){{1,4}}?(?:都|也都|一起)"
-SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{ME}|那我|也|还是|就|都|只|肯定|坚决|果断|毫不犹豫地?|必须|"
-            r"一定|同|也是|"
+_BALLOT = rf"{ME}?(?:这一?票|的票|这票)"
+# Words a resident puts before an opinion: 看了一圈, 想了想, 说实话, 个人.
+_LEAD_IN = r"(?:看了一圈|看了看|看来看去|比较了一下|对比了一下|综合来看|总的来说|说实话|说真的|个人)"
+SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{_BALLOT}|{ME}|{_LEAD_IN}|那我|也|还是|就|都|只|先|已经|早就|肯定|坚决|果断|"
+            r"毫不犹豫地?|必须|一定|同|也是|"
             r"想了想还是|想来想去还是|考虑了一下还是|最后还是|思来想去还是)*")
-_VERB = (r"(?:投一票给|这一票给|一票给|票投给|投票给|投给|投票|投个|投的是|投的|投|选择|选的是|选的|选|拣|挑|"
-         r"支持|赞成|同意|力挺|挺|撑|拥护|坚持|pick|改投|改选|改回|改成|换成|改为|换|要)")
+_VERB = (r"(?:投一票给|这一票给|一票给|票投给|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选|拣|挑|"
+         r"支持|赞成|同意|力挺|挺|撑|拥护|坚持|pick|改投|改选|改回|改成|换成|改为|换|要|站在|站队|站)")
 _ONE_VOTE = r"(?:一票|1票)?"
 PARTICLES = r"(?:吧|啦|了|哈|呀|啊|哦|噢|嘛|的|呗|咯|喽|哟|哇|耶|呐|噻|撒|嘞|咧|哒|喔|啰|额|嘎|噶|哩|!)*"
 _ALL = (r"(?:(?:我|俺)?(?:也)?(?:都|全都)(?:行|可以|支持|同意|好|赞成|不错|挺好|投|选|要|要得|得行|ok))?")
-_TAIL = rf"{_ONE_VOTE}(?:方案|的(?:做法|办法|方案|建议|提议|意见))?{PARTICLES}(?:⊕)*{_ALL}{PARTICLES}"
-_PRAISE = (r"(?:最好|更好|好|不错|靠谱|最靠谱|挺好的?|很好|可以|行|好一些|最合适|合适|实在|最实在|划算|最划算|"
-           r"实用|最实用|得行|要得|好使)")
-_POST = rf"(?:⊕|{_PRAISE}|我投|我选|我支持|我同意|我赞成|支持|同意|赞成)?"
+_SIDE = r"(?:这边|那边|一边|这一边|这队|那队)?"  # 我站2号这边
+_TAIL = rf"{_SIDE}{_ONE_VOTE}(?:方案)?(?:的(?:做法|办法|方案|建议|提议|意见))?{PARTICLES}(?:⊕)*{_ALL}{PARTICLES}"
+# Words that call one option the better: 2号靠谱, 还是三号好一点, 一号最合理, 4号中 (Henan: good).
+_PRAISE = (r"(?:最好|更好|好一点|好一些|好点|好些|比较好|好|不错|靠谱|最靠谱|更靠谱|比较靠谱|挺好的?|很好|可以|行|"
+           r"最合适|更合适|比较合适|合适|实在|最实在|更实在|划算|最划算|更划算|实用|最实用|更实用|得行|要得|好使|合理|最合理|更合理|"
+           r"比较合理|中|必须的|省事|最省事|得劲|巴适|灵光)")  # 得劲 (north), 巴适 (Sichuan), 灵光 (Shanghai)
+# 我觉得, 我认为, 我看: an opinion that names one option and calls it good is a vote (还是觉得二号靠谱).
+_OPINE = rf"(?:{ME}?(?:个人)?(?:还是)?(?:觉得|认为|感觉|看)(?:还是)?)"
+_POST_VOTE = rf"(?:⊕|{ME}?(?:也|就|还是)?(?:举双手|双手|举手|完全|坚决|非常)?(?:投|选|支持|同意|赞成)(?:它|这个)?)?"
 
+# Explicit votes: a vote word or the option alone (投2, 2号, 一号方案我举双手赞成, +1 3号).
 CHOICE_CLAUSES = [
-    re.compile(rf"^{_PRE}{SUBJ_ADV}{_VERB}{_ONE_VOTE}{REFS}{_TAIL}$"),  # 投2, 我支持3号, 我改投2号
-    re.compile(rf"^{_PRE}{SUBJ_ADV}{REFS}{_POST}{_TAIL}$"),  # 2, 2号, 第二个, 3号+1, 2号吧, 想来想去还是2号
+    re.compile(rf"^{_PRE}{SUBJ_ADV}{_VERB}{_ONE_VOTE}{_DET}{REFS}{_TAIL}$"),  # 投2, 我支持3号, 我站2号这边
+    re.compile(rf"^{_PRE}{SUBJ_ADV}{_DET}{REFS}{_POST_VOTE}{_TAIL}$"),  # 2, 第二个, 3号+1, 想来想去还是2号
     re.compile(rf"^⊕{REFS}{_TAIL}$"),  # +1 3号
 ]
-# Clauses that only count beside a vote of their own message: 2号也可以 (approval: one more), 我觉得2号得行.
-WEAK_CLAUSES = [
-    re.compile(rf"^{SUBJ_ADV}{REFS}(?:方案)?(?:也|也还)(?:可以|行|不错|挺好|支持|同意|要得|得行|ok){PARTICLES}$"),
-    re.compile(rf"^{ME}?(?:还是)?(?:觉得|认为|感觉)(?:还是)?{REFS}(?:方案)?{_PRAISE}{PARTICLES}$"),
+# Opinions that call one option good: counted as a vote, but not strong enough to carry a "but" (2号不错，但太贵).
+OPINION_CLAUSES = [
+    re.compile(rf"^{_PRE}{SUBJ_ADV}{_DET}{REFS}(?:方案)?{_OPINE}?{_PRAISE}{_TAIL}$"),  # 2号靠谱, 4号方案我觉得可以
+    re.compile(rf"^{_PRE}{SUBJ_ADV}{_OPINE}{_DET}{REFS}(?:方案)?{_PRAISE}{_TAIL}$"),  # 还是觉得二号靠谱
 ]
-# 3号太贵, 1号不现实 beside a vote for another option: that option is ruled out, not chosen.
-CRITIC = re.compile(rf"^{REFS}(?:方案)?(?:太(?:贵|麻烦|吵|乱|远|费钱|花钱|复杂|难|折腾)|"
-                    rf"不(?:太)?(?:行|好|合适|现实|靠谱|实际|划算)|没用|没必要|有问题|要涨价|花钱太多|费钱){PARTICLES}$")
+VOTE_CLAUSES = CHOICE_CLAUSES + OPINION_CLAUSES
+# Clauses that only count beside a vote of their own message: 2号也可以 (approval: one more), 再加个2号.
+WEAK_CLAUSES = [
+    re.compile(rf"^{SUBJ_ADV}{REFS}(?:方案)?(?:{_OPINE})?(?:也|也还)(?:可以|行|不错|挺好|支持|同意|要得|得行|ok){PARTICLES}$"),
+    re.compile(rf"^(?:再|还|另外)?(?:加(?:上|个|一个)?|外加|再选|再投|再支持|选上|带上)(?:个)?{REFS}{_TAIL}$"),
+]
+# On approval: every option (全选, 四个都支持) or all but some (除了2号都行).
+ALL_OPTIONS = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:全选|全都选|全部选|全投|全都投|全部投|全都要|全部都要|"
+                         rf"(?:(?:这)?(?P<count>\d|[两三四五六七八九十])个(?:方案|选项|建议)?)?{ME}?"
+                         rf"(?:全都|全部|都|全)(?:支持|选|投|要|同意|赞成)){PARTICLES}$")
+ALL_BUT = re.compile(rf"^除了?{REFS}(?:以外|之外)?(?:其他|其它|其余|别的)?(?:的|几个|方案|选项)*{ME}?"
+                     rf"(?:全都|全部|都|全)(?:行|可以|支持|选|投|要|同意|赞成|好|ok){PARTICLES}$")
+_FAULT = (r"(?:太(?:贵|麻烦|吵|乱|远|费钱|花钱|复杂|难|折腾)|不(?:太)?(?:行|好|合适|现实|靠谱|实际|划算|实用)|"
+          r"没用|没必要|有问题|要涨价|花钱太多|费钱|做不到|不好弄|落实不了)")
+# 3号太贵, 想了想1号太麻烦 beside a vote for another option: that option is ruled out, not chosen.
+CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实){{0,2}}{REFS}(?:方案)?(?:还是|实在|确实)?"
+                    rf"{_FAULT}{PARTICLES}$")
+# 其他几个都不现实, 其他的都太贵了: the rest ruled out beside a vote.
+OTHERS_OUT = re.compile(rf"^(?:其他|其它|其余|别的|另外)(?:的|几个|几项|方案|那几个|两个|三个)*(?:都|也都|全都)?"
+                        rf"(?:{_FAULT}|一般|不怎么样|差点意思|比不上)(?:了)?{PARTICLES}$")
 
 _YES = (r"(?:没啥好反对的|没什么好反对的|举双手赞成|举双手同意|双手赞成|双手同意|举手赞成|举手同意|赞成|同意|支持|赞同|"
-        r"拥护|认同)")
+        r"拥护|认同|同一|统一|举手|没意见|没有意见|没得意见|冇意见|无意见|没啥意见|没什么意见|没异议|无异议|没有异议)")
 _NO = r"(?:不同意|不赞成|不支持|不赞同|反对)"
-_ABSTAIN = r"(?:弃权|无所谓|都行|都可以|随便|中立|保持中立|怎样都行|怎么都行|怎么样都行|都ok)"
-# 我不赞成也不反对 says why one abstains, beside 弃权; alone it is not a vote.
+# 都行 is on the list of issue #4 (弃权); 随便, 无所谓 are indifference, not a vote.
+_ABSTAIN = r"(?:弃权|都行|都可以|中立|保持中立|怎样都行|怎么都行|怎么样都行|都ok|不表态|不站队|两边都不站)"
+# 我既不赞成也不反对 says why one abstains, beside 弃权; alone it is not a vote.
 NEITHER = re.compile(rf"^{ME}?(?:既)?不(?:赞成|同意|支持)也不反对$|^{ME}?(?:既)?不反对也不(?:赞成|同意|支持)$")
 _STANCES = ((YES, _YES), (NO, _NO), (ABSTAIN, _ABSTAIN))
-_CONSENT_SUBJ = rf"(?:{_WITH}|{_HOUSEHOLD}|{ME}(?:们)?(?:是|也是|也|还是|就)?)?"
+_CONSENT_SUBJ = rf"(?:(?:{_WITH}|{_HOUSEHOLD})(?:都|也都|全都)?|{_BALLOT}|{ME}(?:们)?(?:是|也是|也|还是|就)?)?"
 _CONSENT_ADV = (r"(?:非常|完全|坚决|强烈|一百个|一万个|一千个|必须|当然|肯定|绝对|十分|也|还是|就|坚定|全力|大力|"
                 r"百分百|表示|没意见|没有意见)*")
-_CONSENT_VERB = r"(?:投|选择|选|投个|改投|改成|改为|换成|改)?"
+_CONSENT_VERB = r"(?:投|选择|选|投个|改投|改成|改为|换成|改|给)?"
 _CONSENT_OBJ = r"(?:(?:这个|该|此|本)?(?:方案|决议|提议|议案|建议|动议|决定))?"
 _CONSENT_TAIL = r"(?:的|吧|啦|了|哈|呀|啊|哦|噻|撒|嘞|额|!|⊕|票|一票)*"
 CONSENT_CLAUSES = [
@@ -108,58 +161,19 @@ CONSENT_CLAUSES = [
                        rf"{_CONSENT_TAIL}$"))
     for value, stance in _STANCES
 ]
+# Words that say "that works" (可以, 中, 要得, 得行, 冇问题) or not (不行, 不中, 要不得): a stance on the motion, but
+# not strong enough to carry a "but" (可以，就是太贵). 好 / 好的 / 收到 / ok acknowledge a message, they are no vote.
+_AGREE_SUBJ = (r"(?:(?:我|俺|额|阿拉)?(?:觉得|看)|(?:这个|这事|这个方案|方案)(?:我)?(?:觉得|看)?)?"
+               r"(?:也|都|完全|当然|绝对|肯定)?")
+_AGREE_END = r"(?:的|啊|呀|哈|!|⊕|噻|撒)*$"
+AGREE_CLAUSES = [
+    (YES, re.compile(rf"^{_AGREE_SUBJ}(?:可以|行|中|要得|得行|没问题|没得问题|冇问题|没毛病)+{_AGREE_END}")),
+    (NO, re.compile(rf"^{_AGREE_SUBJ}(?:不行|不可以|不中|要不得|不得行|不要得)+{_AGREE_END}")),
+    (YES, re.compile(rf"^{ME}?(?:也|都)?不反对{_AGREE_END}")),  # not against: for (the reading of blind5's author)
+]
+# 1, 选2, 投3号: a ballot's number on a consent ballot, in the order 赞成 / 反对 / 弃权.
+CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第)?(?P<n>[1-3])(?:号|个)?{PARTICLES}$")
 ANY_STANCE = re.compile(r"同意|赞成|赞同|支持|反对|弃权|拥护")
-
-# A clause that may stand beside a vote: no numbers, questions, conditions, contrasts, other people, negated votes.
-_BENIGN_BLOCK = re.compile(
-    r"\d|#|[?？]|吗|呢|谁|哪|几|多少|怎么|怎样|什么|是否|有没有|能不能|可不可以|要不要|会不会|是不是|"
-    r"但|不过|可是|然而|如果|要是|假如|万一|的话|除非|只要|除了|再想想|考虑|没想好|不确定|不知道|"
-    r"[不没别甭](?:投|选|同意|支持|赞成)|撤回|取消|"
-    r"楼上|楼下的|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|大家|别人|邻居|老王|阿姨|叔"
-)
-_ROOM = r"(?:\d{1,3}(?:号楼|栋|幢|楼|单元|层|室)-?)*(?:\d{3,4}(?:室|号)?)?"
-# 我是3号楼的, 我家302, 住6楼: who is voting, not what for (checked before the vote grammar: 302 is no option).
-SELF_INTRO = re.compile(rf"^(?=\D*\d)(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
-                        rf"(?:(?:我|俺|额|偶|咱|阿拉)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
-                        rf"{_ROOM}(?:的)?$")
-_CORRECTION = re.compile(r"^(?:我|刚才|我刚才|刚刚|我刚刚)?(?:投错了|选错了|点错了|按错了)$")
-_HARMLESS = re.compile(r"凭什么|其他|其它|其余|谢谢大家|感谢大家|辛苦大家|大家辛苦了")  # removed before the check
-QUESTION = re.compile(r"[?？]")
-
-# ------------------------------------------------------------------ around the vote: turns, other people
-
-# 2号其实也不错，不过我还是投1 / 虽然要出钱，但我还是同意的: after the turn to 还是, the rest decides.
-TURN = re.compile(r"(?=(?:但是|但|不过|可是|然而)(?:我|俺|额|偶|阿拉|咱)?(?:还是|最后还是|最终还是|依然|仍然))")
-CONTRAST = re.compile(r"^(?:但是|但|不过|可是|然而)(?P<rest>.+)$")
-# What may come before such a turn: not a question or a condition; someone else only when the turn says 我.
-TURN_BLOCK = re.compile(r"[?？]|吗|呢|如果|要是|假如|万一|的话|除非|只要")
-TURN_OTHERS = re.compile(r"他|她|妈|爸|老公|老婆|老伴|婆婆|公公|爱人|媳妇|大家|别人|邻居|楼上|楼下|说")
-# 刚才手滑点了1 / 之前投的反对, then 改成3号 / 改成赞成: the earlier vote is taken back.
-PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一开始|手滑|不小心|手抖))"
-                      rf"(?:我)?(?:之前|刚才|刚刚|本来|原来|先前|一开始)?(?:手滑|不小心|手抖|误)?(?:投|选|点|按)(?:的|了|错了|错)?(?:是|成)?"
-                      rf"(?:{_REF}|赞成|反对|弃权|同意|不同意)?$")
-CHANGE = re.compile(r"^(?:那|就|我|那就)?(?:改成|改投|改为|换成|改选|改回)")
-_PERSON = (r"(?:老公|老婆|爱人|老伴|老头子|老头|老太婆|老太太|媳妇|对象|婆婆|公公|丈母娘|岳母|岳父|"
-           r"妈妈|爸爸|老妈|老爸|妈|爸|"
-           r"儿子|女儿|闺女|孩子|家里人|家人|那口子|他们|她们|他|她|楼上|楼下|邻居|隔壁|对门|对面|老[\u4e00-\u9fff]|小[\u4e00-\u9fff]|"
-           r"阿姨|叔叔|大爷|大妈|奶奶|爷爷|[\u4e00-\u9fff](?:阿姨|叔|姐|哥))")
-# 我老头子投的2 beside 我投3: someone else's vote, reported; counts for nothing, and only stands beside one's own.
-REPORT = re.compile(rf"^(?:我|我家|我们家|俺|俺家)?(?:{_PERSON}|老人|的){{1,3}}(?:说|讲)?(?:他|她)?(?:要|也|都|想)?"
-                    rf"(?:投|选|支持|挑|拣|赞成|同意|反对|弃权|不同意)(?:的|了)?(?:是)?(?:{_REF})?{PARTICLES}$")
-OWN = re.compile(rf"^{_PRE}{ME}(?![老妈爸婆公])")
-# 跟大家一样, 理由同楼上 beside one's own vote.
-ALONG = re.compile(r"^(?:我|我也)?(?:跟|和|同|随)(?:大家|楼上|楼上的|邻居们|大伙儿?|大多数人)"
-                   r"(?:一样|一起|的意见|意见)?$"
-                   r"|^(?:理由|原因)?同楼上$|^附议$|^随大流$")
-CLAUSES = re.compile(r"[,，。.!！;；:：~～…\n]+|\s+")
-
-
-def benign(clause: str) -> bool:
-    if SELF_INTRO.match(clause) or _CORRECTION.match(clause) or ALONG.match(clause):
-        return True
-    if len(clause) > 16:
-        return False
-    return not _BENIGN_BLOCK.search(_HARMLESS.sub("", clause))
 
 
 def numbers(refs: str) -> list[int]:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 
+from council.language._vote_asides import CLAUSES
 from council.language._vote_forms import (
-    CHOICE_CLAUSES,
-    CLAUSES,
     CONSENT,
     CONSENT_CLAUSES,
     MAX_CHARS,
+    VOTE_CLAUSES,
     canonical,
     numbers,
 )
 from council.language.votes import ABSTAIN, NO, NOT_A_VOTE, YES, VoteReading, read_vote
 
-# A message the grammar above does not read as a vote may still plainly lean towards one option (我觉得二号靠谱,
-# 还是3号方案好一点, 我站2号, 没意见，同意). Such a message is never counted; the bot asks its author
+# A message the grammar above does not read as a vote may still plainly lean towards one option (我觉得二号还行,
+# 我倾向于第三个, 3号方案还行吧). Such a message is never counted; the bot asks its author
 # 「您是想投 #2 吗？」 with a button, so a vote the grammar missed costs one tap instead of being lost (SPEC §6).
 # Asking a neighbour who was only chatting is a nuisance, so a guess needs one ballot reference, a leaning word and
 # none of the signs of discussion: questions, negations, conditions, contrasts, other people, other numbers.
@@ -36,7 +36,10 @@ _DISCUSSION = re.compile(
     r"本来|差点|想投|想选|考虑|请|举手|[投选]的|要选|不要|都|托|"
     # 上次投票2号赢了: an earlier ballot; 白痴才投2号: scorn; 投2号的多: counting others
     r"上次|上回|去年|以前|赢|输了|才投|才选|偶尔|的多|的少|的人|"
-    r"太贵|太吵|太麻烦|太费钱|太花钱|不现实|不实际|不划算|没用|没必要|有问题|涨价|愚蠢"  # 4号方案实在太贵了
+    r"太贵|太吵|太麻烦|太费钱|太花钱|不现实|不实际|不划算|没用|没必要|有问题|涨价|愚蠢|"  # 4号方案实在太贵了
+    r"不对|说错|打错|错了|"  # 投1，不对: taken back
+    # 2号想法是好的，就是做不到: praise that concedes before a criticism
+    r"就是(?![\d#第])|只是|做不到|办不到|实现不了|落实不了|想法是好的|出发点是好的|想法好|想法不错"
 )
 _GUESS_YES = r"赞成|同意|支持|赞同|拥护|认同|没意见|举手|举双手|双手赞成"
 _GUESS_NO = r"反对|不同意|不赞成|不支持|不认同|不会同意|不能同意|不会支持"
@@ -102,7 +105,8 @@ def _guess_consent(body: str) -> VoteReading:
 # speaks for someone else.
 _REASON_BLOCK = re.compile(
     r"[不没别甭](?:投|选|支持|赞成|同意)|但|不过|可是|然而|如果|要是|假如|万一|的话|除非|只要|怎么|咋|为啥|为什么|吗|呢|"
-    r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人家|老头|别人|邻居|大家|楼上|楼下|本来|差点|想投|想选"
+    r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人家|老头|别人|邻居|大家|楼上|楼下|本来|差点|想投|想选|"
+    r"不对|说错|打错|错了"  # 投1，不对: taken back
 )
 
 
@@ -138,7 +142,7 @@ def _clause_vote(part: str, method: str) -> int | None:
         return next((value for value, pattern in CONSENT_CLAUSES if pattern.match(part)), None)
     if part.isdigit():
         return None
-    for pattern in CHOICE_CLAUSES:
+    for pattern in VOTE_CLAUSES:
         match = pattern.match(part)
         if match:
             found = set(numbers(match.group("refs")))

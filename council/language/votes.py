@@ -1,13 +1,16 @@
 """Free-text votes typed in the chat while a ballot is open: 投2, 二号, 第二个, ②, 3号+1, 1和3都行, 同意, 坚决反对 …
 
 Precision first (SPEC §6: a wrongly counted vote costs more trust than a missed one). A message is a vote only when
-every clause of it is either a vote in one of the shapes residents use (in dialect too: 阿拉投2号, 额选二号, 我揀3號),
-or a short harmless remark (谢谢, 早点装上, 不用花钱, 我家302, 跟大家一样); anything with a question, a condition, a
+every clause of it is either a vote in one of the shapes residents use (in dialect too: 阿拉投2号, 额选二号, 我揀3號,
+中, 要得, 我勿同意; an opinion that calls one option the good one: 还是三号好一点), or a short harmless remark (谢谢,
+早点装上, 我家302, 跟大家一样, 明天10点前还能改吗); anything with a question about something else, a condition, a
 contrast, another person, a negated vote verb or a number that belongs to a building, floor, time or date is left
-alone. Three exceptions, each with the author's own vote in the message: a contrast that turns to it (2号也不错，
-不过我还是投1), a change of mind (刚才点了1，改成3号), someone else's vote beside it (我老伴投的2，我投3); and a
-reason that rules another option out may name it (投2号，1号要涨价). No jieba: this runs before the
-dictionary is loaded. The shapes live in _vote_forms.py; asking about unsure messages in vote_guess.py.
+alone. Exceptions, each with the author's own vote in the message: a contrast that turns to it (2号也不错，不过我还是
+投1), a change of mind or a retraction (刚才点了1，改成3号 / 投1，不对，投3), a forced choice (1和3都行，非要选一个的话
+选3), someone else's vote beside it (我老伴投的2，我投3), a concern after a plain vote (同意，不过执行要跟上); and a
+reason that rules other options out may name them (投2号，1号要涨价 / 选一号，其他几个都不现实). No jieba: this runs
+before the dictionary is loaded. The shapes live in _vote_forms.py, what may stand beside them in _vote_asides.py;
+asking about unsure messages in vote_guess.py.
 """
 
 from __future__ import annotations
@@ -15,37 +18,52 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from council.language._vote_asides import (
+    CHANGE,
+    CONCEDE,
+    CONTRAST,
+    CORRECTED,
+    CORRECTION,
+    FORCED,
+    OWN,
+    PREVIOUS,
+    REPORT,
+    RETRACT,
+    SELF_INTRO,
+    TURN,
+    TURN_BLOCK,
+    TURN_OTHERS,
+    benign,
+    clauses,
+    concern,
+    procedure,
+)
 from council.language._vote_forms import (  # noqa: F401 - CHOICE … ABSTAIN are part of this module's interface
     ABSTAIN,
+    AGREE_CLAUSES,
+    ALL_BUT,
+    ALL_OPTIONS,
     ANY_STANCE,
     APPROVAL,
-    CHANGE,
     CHOICE,
     CHOICE_CLAUSES,
-    CLAUSES,
     CONSENT,
     CONSENT_CLAUSES,
-    CONTRAST,
+    CONSENT_NUMBER,
     CRITIC,
     MAX_BARE,
     MAX_CHARS,
     NEITHER,
     NO,
-    OWN,
+    OPINION_CLAUSES,
+    OTHERS_OUT,
     PARTICLES,
-    PREVIOUS,
-    QUESTION,
     REFS,
-    REPORT,
-    SELF_INTRO,
     SUBJ_ADV,
-    TURN,
-    TURN_BLOCK,
-    TURN_OTHERS,
     WEAK_CLAUSES,
     YES,
-    benign,
     canonical,
+    cn_to_int,
     numbers,
 )
 
@@ -66,25 +84,42 @@ class VoteReading:
 
 NOT_A_VOTE = VoteReading("none")
 
+
 def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> VoteReading:
     """What a typed message votes for on a ballot with these option numbers (consent: [1, 2, 3])."""
     raw = text.strip()
-    if not raw or QUESTION.search(raw):
+    if not raw:
         return NOT_A_VOTE
     body = canonical(raw)
     if not body or len(body) > MAX_CHARS:
         return NOT_A_VOTE
-    parts = deciding_clauses([part for part in CLAUSES.split(body) if part])
+    parts = _clauses_asking_only_about_the_ballot(body)
     if not parts:
         return NOT_A_VOTE
+    if RETRACT.match(parts[-1]):
+        return NOT_A_VOTE  # 投1，不对: taken back, and nothing in its place
+    parts = deciding_clauses(parts, _consent_value if method == CONSENT else _choice_refs)
     if method == CONSENT:
         return _read_consent(parts)
     return _read_choice(parts, method, options)
 
 
-def deciding_clauses(parts: list[str]) -> list[str]:
+def _clauses_asking_only_about_the_ballot(body: str) -> list[str] | None:
+    """The message's clauses; None when a question mark asks about anything but the ballot itself (2号？, 同意吗？,
+    第二个方案不错，但是钱谁出？). 选二号，明天10点前还能改吗？ keeps its vote."""
+    parts: list[str] = []
+    for segment in re.split(r"(?<=\?)", body.replace("？", "?")):
+        pieces = clauses(segment.rstrip("?"))
+        if segment.endswith("?") and (not pieces or not procedure(pieces[-1])):
+            return None
+        parts.extend(pieces)
+    return parts
+
+
+def deciding_clauses(parts: list[str], votes_alone=None) -> list[str]:
     """The clauses that carry the vote. After a turn to one's own choice (2号也不错，不过我还是投1) the turn and
-    what follows; after a change (刚才手滑点了1，改成3号) the change and what follows. Otherwise all of them."""
+    what follows; after a forced choice (1和3都行，非要选一个的话选3) what it chooses; after a change or a
+    retraction (刚才手滑点了1，改成3号 / 投1，不对，投3 / 点错了，应该是3号) the new vote. Otherwise all of them."""
     parts = [piece for part in parts for piece in TURN.split(part) if piece]
     for i in range(len(parts) - 1, 0, -1):
         turn = CONTRAST.match(parts[i]) if TURN.match(parts[i]) else None
@@ -93,14 +128,31 @@ def deciding_clauses(parts: list[str]) -> list[str]:
             if TURN_BLOCK.search(before) or (TURN_OTHERS.search(before) and not OWN.match(turn.group("rest"))):
                 return parts
             return [turn.group("rest"), *parts[i + 1:]]
-    change = next((i for i, part in enumerate(parts) if i and CHANGE.match(part)), None)
-    if change is not None and all(PREVIOUS.match(part) for part in parts[:change]):
-        return parts[change:]
+    for i, part in enumerate(parts):
+        forced = FORCED.match(part)
+        if forced and (forced.group("rest") or i + 1 < len(parts)):
+            before = "".join(parts[:i])
+            if TURN_BLOCK.search(before) or TURN_OTHERS.search(before):
+                return parts
+            return [forced.group("rest"), *parts[i + 1:]] if forced.group("rest") else parts[i + 1:]
+    for i in range(len(parts) - 1, 0, -1):
+        taken_back = RETRACT.match(parts[i - 1]) or CORRECTION.match(parts[i - 1])
+        if not (taken_back or CHANGE.match(parts[i])):
+            continue
+        earlier = all(PREVIOUS.match(p) or RETRACT.match(p) or CORRECTION.match(p)
+                      or (votes_alone is not None and votes_alone(p) is not None) for p in parts[:i])
+        if not earlier:
+            return parts
+        corrected = CORRECTED.match(parts[i]) if taken_back or PREVIOUS.match(parts[i - 1]) else None
+        return [corrected.group("rest") if corrected else parts[i], *parts[i + 1:]]
     return parts
 
 
 # 不选1，选4: a clause that rules one option out may stand beside a clause that votes for another.
 _RULED_OUT = re.compile(rf"^{SUBJ_ADV}(?:不|不会)(?:选|投|要|支持){REFS}{PARTICLES}$")
+# 四个方案都挺好: praise of every option, beside 都支持 on an approval ballot.
+_ALL_PRAISE = re.compile(rf"^(?:这)?(?:\d个)?(?:方案|选项|建议)?(?:都|全都)(?:挺好|不错|很好|好|可以|行|挺不错)(?:的)?"
+                         rf"{PARTICLES}$")
 
 
 def _first_refs(patterns, part: str) -> str | None:
@@ -111,38 +163,86 @@ def _first_refs(patterns, part: str) -> str | None:
     return None
 
 
+def _choice_refs(part: str) -> str | None:
+    return _first_refs(CHOICE_CLAUSES, part) or _first_refs(OPINION_CLAUSES, part)
+
+
+def _every_option(part: str, method: str, options) -> list[int] | None:
+    """全选, 四个都支持 (every option), 除了2号都行 (all but those named): on an approval ballot only."""
+    whole = ALL_OPTIONS.match(part)
+    if whole:
+        count = whole.group("count")
+        if method != APPROVAL or (count and cn_to_int(count) != len(options)):
+            return []
+        return list(options)
+    but = ALL_BUT.match(part)
+    if but:
+        left = [n for n in options if n not in set(numbers(but.group("refs")))]
+        return left if method == APPROVAL and len(left) < len(options) else []
+    return None
+
+
 def _read_choice(parts: list[str], method: str, options) -> VoteReading:
     chosen: list[int] = []
     also: list[int] = []  # from clauses that count only beside a vote: 2号也可以
     ruled_out: list[int] = []
     bare_only = True
-    reported = own = False  # someone else's vote in the message; a vote that is the author's own (我投3)
-    for part in parts:
+    reported = own = explicit = aside = every = praise_all = False
+    skip = False
+    for i, part in enumerate(parts):
+        if skip:
+            skip = False
+            continue
         if SELF_INTRO.match(part):
             continue
         out = _RULED_OUT.match(part) or CRITIC.match(part)
         if out:
             ruled_out.extend(numbers(out.group("refs")))
             continue
+        if OTHERS_OUT.match(part):
+            continue
         if REPORT.match(part):
             reported = True
             continue
+        whole = _every_option(part, method, options)
+        if whole is None and part.startswith("除") and i + 1 < len(parts):
+            whole = _every_option(part + parts[i + 1], method, options)
+            skip = whole is not None
+        if whole is not None:
+            if not whole:
+                return NOT_A_VOTE
+            chosen.extend(whole)
+            bare_only, explicit, every = False, True, True
+            continue
         refs = _first_refs(CHOICE_CLAUSES, part)
+        strong = refs is not None
+        refs = refs if strong else _first_refs(OPINION_CLAUSES, part)
         if refs is not None:
             bare_only = bare_only and part.isdigit()
             own = own or bool(OWN.match(part))
+            explicit = explicit or strong
             chosen.extend(numbers(refs))
             continue
         refs = _first_refs(WEAK_CLAUSES, part)
         if refs is not None:
             also.extend(numbers(refs))
+        elif method == CHOICE and CONCEDE.match(part):
+            aside = True  # 2号，不过4号也不错: a nod to another option, not a vote for it
+        elif _ALL_PRAISE.match(part):
+            praise_all = True
+        elif concern(part):
+            aside = True
         elif not benign(part):
             return NOT_A_VOTE
     if not chosen or set(chosen + also) & set(ruled_out) or (reported and not own):
         return NOT_A_VOTE
+    if (aside and not explicit) or (praise_all and not every):
+        return NOT_A_VOTE  # 2号不错，但太贵: a "but" after an opinion is discussion
     distinct = tuple(sorted(set(chosen + also)))
     if bare_only and any(n > MAX_BARE for n in distinct):
         return NOT_A_VOTE  # 88, 110, 666: not ballot numbers
+    if method == APPROVAL and not bare_only:
+        distinct = _digits_run_together(distinct, options)
     if any(n <= 0 or n > 99 for n in distinct):
         return NOT_A_VOTE
     if len(distinct) > 1 and method != APPROVAL:
@@ -153,10 +253,23 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
     return VoteReading("vote", distinct)
 
 
+def _digits_run_together(found: tuple[int, ...], options) -> tuple[int, ...]:
+    """我选124 on an approval ballot of four: options 1, 2 and 4 typed without a separator."""
+    if max(options, default=0) > 9:
+        return found
+    read: set[int] = set()
+    for n in found:
+        digits = [int(d) for d in str(n)]
+        split = (n not in set(options) and len(digits) > 1 and digits == sorted(set(digits))
+                 and set(digits) <= set(options))
+        read.update(digits if split else [n])
+    return tuple(sorted(read))
+
+
 def _read_consent(parts: list[str]) -> VoteReading:
     found: set[int] = set()
     remarks: list[str] = []
-    reported = own = neither = False
+    reported = own = neither = explicit = False
     for i, part in enumerate(parts):
         # 1 赞成 / 2 反对 / 3 弃权: the number of the stance in the ballot's order, beside the stance itself.
         numbered = re.match(r"^([1-3])号?(?=\D)", part)
@@ -166,8 +279,12 @@ def _read_consent(parts: list[str]) -> VoteReading:
                 return NOT_A_VOTE
             found.add(value)
             own = own or bool(OWN.match(part))
+            explicit = True
         elif part in ("1", "2", "3") and i + 1 < len(parts) and _stance(parts[i + 1]) == int(part):
             continue
+        elif (value := _consent_value(part)) is not None:
+            found.add(value)  # 可以, 中, 要得 / 不行; 2, 选1 (the ballot's order)
+            own = own or bool(OWN.match(part))
         elif REPORT.match(part):
             reported = True
         elif NEITHER.match(part):
@@ -177,10 +294,20 @@ def _read_consent(parts: list[str]) -> VoteReading:
     if len(found) != 1 or (reported and not own) or (neither and found != {ABSTAIN}):
         return NOT_A_VOTE
     for remark in remarks:
-        if ANY_STANCE.search(remark) or not benign(remark):
+        if ANY_STANCE.search(remark) or not (benign(remark) or (explicit and concern(remark))):
             return NOT_A_VOTE
     return VoteReading("vote", (found.pop(),))
 
 
 def _stance(part: str) -> int | None:
     return next((value for value, pattern in CONSENT_CLAUSES if pattern.match(part)), None)
+
+
+def _consent_value(part: str) -> int | None:
+    """A clause that is a consent vote by itself: a stance word, a yes-word (可以, 中, 要得) or the ballot's number."""
+    value = _stance(part)
+    if value is None:
+        value = next((v for v, pattern in AGREE_CLAUSES if pattern.match(part)), None)
+    if value is None and (number := CONSENT_NUMBER.match(part)):
+        value = int(number.group("n"))
+    return value

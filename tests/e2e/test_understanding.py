@@ -74,7 +74,7 @@ async def test_a_message_that_leans_to_an_option_is_asked_about_and_one_tap_coun
     group.say(wang, "开始投票")
     ballot = await group.bot_says("【投票】")
 
-    leaning = group.say(zhang, "我觉得二号靠谱")
+    leaning = group.say(zhang, "我觉得二号还行")
     question = await group.bot_says("您是想在议题1「高空抛物怎么防」投 #2 吗？")
     assert question["reply_to_message"]["message_id"] == leaning["message_id"]
     assert buttons(question) == ["是，投 #2", "不是"]
@@ -87,7 +87,7 @@ async def test_a_message_that_leans_to_an_option_is_asked_about_and_one_tap_coun
     await telegram.wait_for(lambda: "✅ 已按 张阿姨 的意思投 #2" in group.current(question)["text"], timeout=15)
     assert not group.current(question).get("reply_markup")
 
-    group.say(chen, "还是1号方案好一点")
+    group.say(chen, "1号方案还行吧")
     other = await group.bot_says("您是想在议题1", after=question["message_id"])
     no = telegram.press_button(group.id, other["message_id"], chen, text="不是")
     assert (await group.answer_of(no))["text"] == "好的，那条消息不算投票。"

@@ -1,0 +1,128 @@
+"""What may stand beside a typed vote, and what changes which clause decides: short harmless remarks, the voter's
+home, questions about the ballot itself, concerns after a plain vote, other people's votes, turns, changes of mind.
+Used by votes.py (counting); the vote shapes themselves are in _vote_forms.py."""
+
+from __future__ import annotations
+
+import re
+
+from council.language._vote_forms import _REF, ANY_STANCE, ME, PARTICLES, REFS
+
+# A clause that may stand beside a vote: no numbers, questions, conditions, contrasts, other people, negated votes.
+_BENIGN_BLOCK = re.compile(
+    r"\d|#|[?？]|吗|呢|谁|哪|几|多少|怎么|怎样|什么|是否|有没有|能不能|可不可以|要不要|会不会|是不是|"
+    r"但|不过|可是|然而|就是|只是|就怕|只怕|担心|如果|要是|假如|万一|的话|除非|只要|除了|再想想|再说|改天|回头|考虑|没想好|不确定|不知道|"
+    r"[不没别甭](?:投|选|同意|支持|赞成)|撤回|取消|"
+    r"楼上|楼下的|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|大家|别人|邻居|老王|阿姨|叔"
+)
+_ROOM = r"(?:\d{1,3}(?:号楼|栋|幢|楼|单元|层|室)-?)*(?:\d{3,4}(?:室|号)?)?"
+# 我是3号楼的, 我家302, 住6楼: who is voting, not what for (checked before the vote grammar: 302 is no option).
+SELF_INTRO = re.compile(rf"^(?=\D*\d)(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
+                        rf"(?:(?:我|俺|额|偶|咱|阿拉)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
+                        rf"{_ROOM}(?:的)?$")
+CORRECTION = re.compile(r"^(?:我|刚才|我刚才|刚刚|我刚刚)?(?:投错了|选错了|点错了|按错了)$")
+_HARMLESS = re.compile(r"凭什么|其他|其它|其余|谢谢大家|感谢大家|辛苦大家|大家辛苦了")  # removed before the check
+QUESTION = re.compile(r"[?？]")
+
+# Questions about the ballot, not about an option: 明天10点前还能改吗, 下午4点前投有效吧, 结果咋还没出来, 什么时候截止.
+_WHEN = (r"(?:今天|明天|今晚|晚上|下午|上午|中午|早上|周[一二三四五六日天]|星期[一二三四五六日天])?"
+         r"(?:\d{1,2}(?:点|:\d{2})(?:半|\d{1,2}分?)?)?(?:前|之前|以前|截止前)?")
+_ASK_END = r"(?:吗|不|吧|么|嘛|没|呢|啊)?"
+PROCEDURE = re.compile(
+    rf"^(?:请问|问一下|问下)?{_WHEN}{ME}?(?:还|再)?(?:能|可以|可不可以|能不能)?(?:改|改票|修改|更改|撤回|重投|换)(?:吗|不|吧|么|嘛)?$"
+    rf"|^(?:请问|问一下|问下)?{_WHEN}(?:这样)?(?:投|投票|打字投|发字)?(?:的)?(?:有效|算数|算|管用)(?:吗|吧|不|么|嘛)$"
+    rf"|^(?:这样)?(?:投上了|投进去了|算上了|记上了|成功了|投成功了|记下了|收到了)(?:吗|吧|没|么|嘛)$"
+    rf"|^(?:请问|问一下|问下)?(?:结果|票数)(?:咋|怎么|为啥|啥时候|什么时候|几点|哪天)?(?:还)?(?:没)?"
+    rf"(?:出|公布|出来)(?:了)?{_ASK_END}$"
+    rf"|^(?:请问|问一下|问下)?(?:啥时候|什么时候|几点|哪天)(?:出结果|截止|结束|公布|出来)(?:了)?{_ASK_END}$"
+)
+# 就是想问钱怎么收 after one's vote: a question set apart from the vote by the asker.
+_ASIDE = re.compile(r"^(?:就是|只是|另外|顺便|还有)(?:我)?(?:想|要)?(?:问|请教)(?:一下|下|问)?(?P<rest>.+)$")
+# 我们3号楼好几户都是这个意思: neighbours who think alike, beside one's own vote.
+SAME_MIND = re.compile(r"^(?:我们|咱们|俺们|我家|我们家)?(?:\d{1,3})?(?:号楼|栋|幢|单元|楼)?"
+                       r"(?:好几户|好多户|很多户|好几家|好多人|很多人|不少人|几户|邻居们?|大伙儿?|大家|楼里)?"
+                       r"(?:也|都|基本|基本上|差不多)*(?:是这个意思|这个意思|一个意思|这么想|这样想|意见一样|想法一样|"
+                       r"意见一致|想法一致)" + PARTICLES + "$")
+# After a plain vote (投2号, 同意), a "but" that asks nothing of the vote: 不过执行要跟上, 就怕物业执行不下去.
+CONCERN = re.compile(r"^(?:不过|但是|但|可是|只是|就是|就怕|只怕|就担心|担心|希望)(?P<rest>..+)$")
+_CONCERN_BLOCK = re.compile(
+    r"\d|#|[?？]|吗|呢|谁|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|再说|看看|还是|想想|"
+    r"他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|大家|别人|邻居|阿姨|叔"
+)
+# On a single-choice ballot, after a plain vote, a nod to another option: 2号，不过4号也不错.
+CONCEDE = re.compile(rf"^(?:不过|但是|但|可是|当然)(?:其实)?{REFS}(?:方案)?(?:其实)?(?:也|也还)"
+                     rf"(?:不错|挺好|还行|可以|行|挺不错|蛮好|好)(?:的)?{PARTICLES}$")
+
+
+def concern(clause: str) -> bool:
+    match = CONCERN.match(clause)
+    if not match:
+        return False
+    rest = match.group("rest")
+    return len(rest) <= 20 and not ANY_STANCE.search(rest) and not _CONCERN_BLOCK.search(rest)
+
+
+_ASIDE_BLOCK = re.compile(r"\d|#|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|该投|投哪|选哪|"
+                          r"他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|大家|别人|邻居|阿姨|叔")
+
+
+def procedure(clause: str) -> bool:
+    """A question about the ballot itself (or set apart as a question of its own), not about what to vote for."""
+    if PROCEDURE.match(clause):
+        return True
+    aside = _ASIDE.match(clause)
+    return bool(aside) and len(aside.group("rest")) <= 20 and not ANY_STANCE.search(aside.group("rest")) \
+        and not _ASIDE_BLOCK.search(aside.group("rest"))
+
+
+# ------------------------------------------------------------------ around the vote: turns, other people
+
+# 2号其实也不错，不过我还是投1 / 虽然要出钱，但我还是同意的: after the turn to 还是, the rest decides.
+TURN = re.compile(r"(?=(?:但是|但|不过|可是|然而)(?:我|俺|额|偶|阿拉|咱)?(?:还是|最后还是|最终还是|依然|仍然))")
+CONTRAST = re.compile(r"^(?:但是|但|不过|可是|然而)(?P<rest>.+)$")
+# What may come before such a turn: not a question or a condition; someone else only when the turn says 我.
+TURN_BLOCK = re.compile(r"[?？]|吗|呢|如果|要是|假如|万一|的话|除非|只要")
+TURN_OTHERS = re.compile(r"他|她|妈|爸|老公|老婆|老伴|婆婆|公公|爱人|媳妇|大家|别人|邻居|楼上|楼下|说")
+# 1和3都行，非要选一个的话选3: the forced choice decides.
+FORCED = re.compile(r"^(?:如果|要是)?(?:非要|硬要|一定要|真要|实在要|真的要|非得)(?:我)?(?:选|投|挑)"
+                    r"(?:(?:一个|一项|一)(?:的话)?|的话)(?P<rest>.*)$")
+# 刚才手滑点了1 / 之前投的反对 / 原来想反对的, then 改成3号 / 现在改同意了: the earlier vote is taken back.
+PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一开始|手滑|不小心|手抖))"
+                      rf"(?:我)?(?:之前|刚才|刚刚|本来|原来|先前|一开始)?(?:是)?(?:想|打算|准备)?(?:手滑|不小心|手抖|误)?"
+                      rf"(?:投|选|点|按)?(?:的|了|错了|错)?(?:是|成)?"
+                      rf"(?:{_REF}|赞成|反对|弃权|同意|不同意)?(?:的|了)*$")
+CHANGE = re.compile(r"^(?:那|就|我|那就|现在|后来|最后|所以)*(?:改成|改投|改为|换成|改选|改回|改(?=[同赞反弃支\d第]))"
+                    r"|^算了|^(?:想了想|想来想去|考虑了一下|思来想去|仔细想想)?(?:我)?还是")
+# 投1，不对，投3 / 刚才点错了，应该是3号: what was said before is taken back; 应该是 introduces the vote.
+RETRACT = re.compile(r"^(?:哦|噢|啊|呃)?(?:不对|不是|不不|不|错了|说错了|打错了|写错了|发错了|等等|更正|更正一下|"
+                     r"纠正一下)(?:不对)?$")
+CORRECTED = re.compile(r"^(?:应该是|应该|其实是|是)(?P<rest>.+)$")
+_PERSON = (r"(?:老公|老婆|爱人|老伴|老头子|老头|老太婆|老太太|媳妇|对象|婆婆|公公|丈母娘|岳母|岳父|"
+           r"妈妈|爸爸|老妈|老爸|妈|爸|"
+           r"儿子|女儿|闺女|孩子|家里人|家人|那口子|他们|她们|他|她|楼上|楼下|邻居|隔壁|对门|对面|老[\u4e00-\u9fff]|小[\u4e00-\u9fff]|"
+           r"阿姨|叔叔|大爷|大妈|奶奶|爷爷|[\u4e00-\u9fff](?:阿姨|叔|姐|哥))")
+# 我老头子投的2 beside 我投3: someone else's vote, reported; counts for nothing, and only stands beside one's own.
+REPORT = re.compile(rf"^(?:我|我家|我们家|俺|俺家)?(?:{_PERSON}|老人|的){{1,3}}(?:说|讲)?(?:他|她)?(?:要|也|都|想)?"
+                    rf"(?:投|选|支持|挑|拣|赞成|同意|反对|弃权|不同意)(?:的|了)?(?:是)?(?:{_REF})?{PARTICLES}$")
+OWN = re.compile(rf"^(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?(?:现在|后来|最后|最终)?{ME}(?![老妈爸婆公])")
+# 跟大家一样, 理由同楼上 beside one's own vote.
+ALONG = re.compile(r"^(?:我|我也)?(?:跟|和|同|随)(?:大家|楼上|楼上的|邻居们|大伙儿?|大多数人)"
+                   r"(?:一样|一起|的意见|意见)?$"
+                   r"|^(?:理由|原因)?同楼上$|^附议$|^随大流$")
+CLAUSES = re.compile(r"[,，。.!！;；:：~～…\n]+|\s+")
+# Run-on messages without punctuation: 我觉得第三个方案挺好的就选三号吧其他的都太贵了.
+_RUN_ON = re.compile(r"(?<=[的了吧啦])(?=就(?:选|投))"
+                     r"|(?<=[\u4e00-\u9fff\d])(?=(?:其他|其它|其余)(?:的|几个|方案)(?:都|也都))")
+
+
+def clauses(body: str) -> list[str]:
+    return [piece for part in CLAUSES.split(body) if part for piece in _RUN_ON.split(part) if piece]
+
+
+def benign(clause: str) -> bool:
+    if (SELF_INTRO.match(clause) or CORRECTION.match(clause) or ALONG.match(clause) or SAME_MIND.match(clause)
+            or procedure(clause)):
+        return True
+    if len(clause) > 16:
+        return False
+    return not _BENIGN_BLOCK.search(_HARMLESS.sub("", clause))
