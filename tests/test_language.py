@@ -344,6 +344,27 @@ def test_what_residents_turn_down_is_on_the_negative_side(language, text, concep
     assert language.signature(text).features[concept][0] == -1, language.signature(text).features
 
 
+def test_words_of_how_often_leave_the_action_whole(language):
+    assert language.signature("夏天每周打一次药").features["打药"][0] == 1  # 打一次药 is 打药
+    assert language.similar("建议物业一个礼拜消杀一次", [(1, "夏天每周打一次药")]) is not None
+
+
+def test_a_clause_about_everywhere_else_takes_no_side(language):
+    features = language.signature("固定一个投喂点吧，就垃圾站背后，其它地方就别喂了").features
+    assert features["投喂"][0] == 1  # the decision sets a place to feed; 其它地方别喂 only bounds it
+
+
+def test_a_second_negator_with_its_own_object_starts_anew(language):
+    features = language.signature("树是小区的宝，不能砍也不能修").features
+    assert features["砍"][0] == -1 and features["维修"][0] == -1
+    assert language.signature("不能禁止喂狗").features["投喂"][0] == 1  # two in a row still cancel
+
+
+def test_quiet_restricts_its_time_as_a_ban_on_noise_does(language):
+    quiet, ban = language.signature("九点以后就该安静了"), language.signature("21点以后禁止噪音")
+    assert quiet.features["音量"][0] == ban.features["音量"][0] == -1
+
+
 def test_a_piece_and_together_are_not_money(language):
     assert "money" not in language.signature("划出一块地给大家种菜").quantities
     assert "money" not in language.signature("大家一块儿出钱交十年").quantities

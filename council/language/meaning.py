@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from council.language._lexicon import Group, Lexicon
 from council.language._text import normalize
-from council.language.quantities import cn_digits, read_places, read_quantities
+from council.language.quantities import cn_digits, read_places, read_quantities, without_frequencies
 
 BAN = "禁止"  # the feature every negator contributes
 REMOVE = "移除"  # the feature every removal verb contributes
@@ -43,6 +43,9 @@ _CONSEQUENCE = re.compile(
 # A clause that asks for something: when the first clause only describes the problem (快递柜超时收费太坑了) and a
 # later one decides (取消超时费), the later one states the decision.
 _SUGGESTION = re.compile(r"建议|希望|要求|请|应该|应当|必须|最好|能不能|可不可以|能否")
+# A clause about everywhere else (其他地方别喂了, 别的时间不行) bounds the decision; it takes no side on what the
+# decision names, so 固定投喂点，其他地方别喂 does not conflict with 定点定时喂.
+_ELSEWHERE = re.compile(r"^(?:其他|其它|其余|别的|另外的)")
 # A word the lexicon does not know. Weighting such words by rarity, giving them polarity or adding their character
 # bigrams all lowered F1 with the topic sections of the lexicon removed (a stand-in for unseen vocabulary).
 _UNKNOWN_WEIGHT = 0.3
@@ -170,17 +173,20 @@ class Reader:
         clean = _WHAT_FOR.sub(r"别\1", _A_NOT_A.sub(r"\1", cn_digits(normalize(text))))
         features: dict[str, tuple[int, float]] = {}
         places = read_places(clean)
-        parts = [part for part in _CLAUSE_SPLIT.split(clean) if part]
+        parts = [part for part in _CLAUSE_SPLIT.split(without_frequencies(clean)) if part]
         cuts = [self.cut(part) for part in parts]
         decision = 0  # the clause that states the decision: the first, unless it only describes the problem
         if len(parts) > 1 and not self._decides(parts[0], cuts[0]):
             decision = next((index for index, part in enumerate(parts)
-                             if self._decides(part, cuts[index]) and not _CONSEQUENCE.search(part)), 0)
+                             if self._decides(part, cuts[index]) and not _CONSEQUENCE.search(part)
+                             and not (index and _ELSEWHERE.match(part))), 0)
         for index, clause in enumerate(parts):
             factor = 1.0 if index == decision else _LATER_CLAUSE
             if index > decision and _CONSEQUENCE.search(clause):
                 factor = _CONSEQUENCE_CLAUSE  # 楼道就不用堆了, 省得满小区都是狗粮: a reason, not the decision
-            self._read_clause(cuts[index], factor, features, places)
+            elsewhere = index > 0 and bool(_ELSEWHERE.match(clause))
+            self._read_clause(cuts[index], _CONSEQUENCE_CLAUSE if elsewhere else factor, features, places,
+                              sided=not elsewhere)
         return Signature(text, features, {kind: frozenset(values) for kind, values in places.items()},
                          read_quantities(clean))
 
@@ -194,7 +200,8 @@ class Reader:
                     return True
         return False
 
-    def _read_clause(self, tokens: list[str], factor: float, features: dict, places: dict) -> None:
+    def _read_clause(self, tokens: list[str], factor: float, features: dict, places: dict,
+                     sided: bool = True) -> None:
         # lexicon groups in order, whether guessed, and the token they came from; None: 的 and 就
         items: list[tuple[Group | None, bool, int]] = []
         unknown: list[str] = []
@@ -235,6 +242,13 @@ class Reader:
             if kind == "stop":
                 continue
             if kind == "neg":
+                if polarity < 0 and any(item[1] for item in local[last_negator_at:]):
+                    # 不能砍也不能修: the first negator already has its object; this one starts anew rather than
+                    # cancelling it (only two in a row cancel: 不能禁止)
+                    polarity = 1
+                    if weak_flips:
+                        local.append([_WEAK, 0, 0.0, "unmark"])
+                    weak_flips = 0
                 negated = True
                 following = next((item for item, _, _ in items[position + 1:] if item is not _UNKNOWN_ITEM), None)
                 last_negator_at = len(local)
@@ -260,6 +274,7 @@ class Reader:
                 if target_kind == "place" and target.weight >= _SPECIFIC_PLACE and not guess:
                     clause_places.append(concept)  # also in a ban: 不许在楼道里充电 is about the 楼道
                 sign = 0 if target_kind in ("ent", "place") else (-polarity if flipped else polarity)
+                negated = negated or flipped  # 九点以后就该安静了 restricts its time as 禁止噪音 does
                 weight = _PLACE_WEIGHT if target_kind == "place" else target.weight
                 if guess:
                     weight = min(weight, _GUESS_WEIGHT)
@@ -288,6 +303,8 @@ class Reader:
                 continue
             if weak and sign:
                 weight *= _WEAK_NEGATED  # 没有摄像头的角落: a description, not the decision
+            if not sided:
+                sign = 0
             first = features.get(concept)
             if first is None or weight > first[1]:
                 features[concept] = (sign, weight)  # the surest mention decides; on a tie the first

@@ -59,18 +59,19 @@ _COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(辆|个车位|米|岁)(\d(?![
 _PERIOD_YEARS = {"天": 1 / 365, "日": 1 / 365, "周": 7 / 365, "星期": 7 / 365, "礼拜": 7 / 365, "月": 1 / 12,
                  "季度": 1 / 4, "季": 1 / 4, "年": 1.0}
 _PERIOD_UNIT = r"(?P<half>半)?(?:个)?(?P<unit>天|日|周|星期|礼拜|月|季度|季|年)"
-_TIMES = r"(?P<times>\d+|[一二两三四五六七八九十]+)\s*(?:次|回|遍|趟)"
+_TIMES = r"(?P<count>(?P<times>\d+|[一二两三四五六七八九十]+)\s*(?:次|回|遍|趟))"
 # 每季度, 每半年一次, 每周清运两次 (not 每周六: a day of the week)
 _EVERY = re.compile(
-    rf"每\s*(?P<periods>\d+)?\s*{_PERIOD_UNIT}(?![一二三四五六日天1-7](?![次回遍趟]))"
+    rf"(?P<period>每\s*(?P<periods>\d+)?\s*{_PERIOD_UNIT})(?![一二三四五六日天1-7](?![次回遍趟]))"
     rf"(?:[^，,。！!？?；;的]{{0,6}}?{_TIMES})?"
 )
-# 一年洗两回, 两周一次, 1个礼拜清运两次, 半年一次
-# (a count or 半 first: 明天搞一次 and 周日搞一次 are not how often)
+# 一年洗两回, 两周一次, 1个礼拜清运两次, 半年一次 (a count or 半 first: 明天搞一次 and 周日搞一次 are not how often)
 _TIMES_PER = re.compile(
-    r"(?<![\d.])(?:(?P<periods>\d+)\s*|(?P<half>半))(?:个)?(?P<unit>天|日|周|星期|礼拜|月|季度|季|年)"
+    r"(?<![\d.])(?P<period>(?:(?P<periods>\d+)\s*|(?P<half>半))(?:个)?(?P<unit>天|日|周|星期|礼拜|月|季度|季|年))"
     rf"[^，,。！!？?；;的\d]{{0,4}}?{_TIMES}"
 )
+# a count of times on its own: 提醒一次, 搞几次讲座 (not 第一次, 一次性)
+_TIMES_ALONE = re.compile(r"(?<!第)(?:\d+|[一二两三四五六七八九十几]+)\s*[次回遍趟](?!性)")
 # a day of the week (每周六, 星期天), not a week (一周, 每周一次)
 _WEEKDAY = re.compile(
     r"(?<![\d零一二两三四五六七八九十])(?:周|星期|礼拜)([一二三四五六日天1-7])(?![次回遍趟])(?!(?<=一)下(?!午))"
@@ -106,6 +107,20 @@ def _read_frequencies(text: str, found: dict[str, set[float]]) -> str:
         return " " * len(match.group(0))
 
     return _TIMES_PER.sub(rate, _EVERY.sub(rate, text))
+
+
+def without_frequencies(text: str) -> str:
+    """The text without the words of how often (每周, 一个礼拜, 两次), which read_quantities has taken: what is left
+    reads as words again (每周打一次药: 打药, 搞几次防诈骗讲座: 搞防诈骗讲座)."""
+    def words_left(match: re.Match) -> str:
+        kept = match.group(0)
+        for name in ("count", "period"):  # the later span first, so the earlier one's offsets still hold
+            if match.group(name):
+                start, end = match.start(name) - match.start(), match.end(name) - match.start()
+                kept = kept[:start] + kept[end:]
+        return kept
+
+    return _TIMES_ALONE.sub("", _TIMES_PER.sub(words_left, _EVERY.sub(words_left, text)))
 
 
 def read_quantities(text: str) -> dict[str, frozenset[float]]:
