@@ -365,6 +365,15 @@ def test_quiet_restricts_its_time_as_a_ban_on_noise_does(language):
     assert quiet.features["音量"][0] == ban.features["音量"][0] == -1
 
 
+def test_an_amount_turned_down_is_not_the_one_proposed(language):
+    assert language.signature("物业费涨可以，1块8太多了，最多涨到1块5").quantities == {"money": {1.5}}
+    assert language.similar("22点以后禁止制造噪音", [(1, "21点以后禁止噪音，10点太晚了")]) is None
+
+
+def test_just_do_it_is_not_a_turn_down(language):
+    assert language.signature("修也修不好，把坏器材拆了算了").features["移除"][0] == 1  # 拆了算了: just remove them
+
+
 def test_a_piece_and_together_are_not_money(language):
     assert "money" not in language.signature("划出一块地给大家种菜").quantities
     assert "money" not in language.signature("大家一块儿出钱交十年").quantities

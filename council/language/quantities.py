@@ -97,6 +97,15 @@ def cn_digits(text: str) -> str:
     return _CN_AFTER_VERB.sub(convert, text)
 
 
+# An amount the resident turns down is not the one proposed: 21点以后禁止噪音，10点太晚了; 1块8太多了，最多1块5;
+# 早7点到9点太短了，改成早6点到10点.
+_REJECTED = re.compile(
+    rf"(?:{_PERIOD}?\d+(?:[:：]\d{{2}}|点半?)?\s*[-~到至]\s*)?{_PERIOD}?\d+(?:\.\d+)?\s*"
+    r"(?:点半?|[:：]\d{2}|元|块\d?|毛|个小时|小时|分钟|天|个月|米|岁|%)?\s*"
+    r"(?=太[早晚贵少多长短高低吵快慢]|不够|不行|不合适|不现实|有点[早晚贵少多长短高低])"
+)
+
+
 def _read_frequencies(text: str, found: dict[str, set[float]]) -> str:
     """Adds times a year to found["per_year"]; returns the text with the frequencies blanked out."""
     def rate(match: re.Match) -> str:
@@ -125,6 +134,7 @@ def without_frequencies(text: str) -> str:
 
 def read_quantities(text: str) -> dict[str, frozenset[float]]:
     found: dict[str, set[float]] = {}
+    text = _REJECTED.sub(" ", text)
     text = _read_frequencies(text, found)
     for match in _TIME.finditer(text):
         hours = [int(match.group(2))] + ([int(match.group(3))] if match.group(3) else [])
