@@ -374,6 +374,12 @@ def test_just_do_it_is_not_a_turn_down(language):
     assert language.signature("修也修不好，把坏器材拆了算了").features["移除"][0] == 1  # 拆了算了: just remove them
 
 
+def test_a_stall_is_not_sharing_a_cost_and_a_market_is_not_a_vegetable_patch(language):
+    features = language.signature("让早餐摊换到菜市场门口摆").features
+    assert "出钱" not in features and "分摊" not in features and "种菜" not in features
+    assert "分摊" in language.signature("加装电梯费用大家分摊").features
+
+
 def test_a_piece_and_together_are_not_money(language):
     assert "money" not in language.signature("划出一块地给大家种菜").quantities
     assert "money" not in language.signature("大家一块儿出钱交十年").quantities
