@@ -117,9 +117,9 @@ def vote_guess(topic: Topic, option: int, name: str) -> str:
 
 
 def vote_guess_keyboard(topic: Topic, option: int, user_id: int) -> list:
-    """vg:<topic>:<option>:<user> / vn:<user>: at most 30 bytes of callback data."""
+    """vg:<topic>:<option>:<user> / vn:<topic>:<user>: at most 30 bytes of callback data."""
     return [[(f"是，投 {option_name(topic, option)}", f"vg:{topic.id}:{option}:{user_id}"),
-             ("不是", f"vn:{user_id}")]]
+             ("不是", f"vn:{topic.id}:{user_id}")]]
 
 
 def vote_guess_done(topic: Topic, option: int, name: str) -> str:

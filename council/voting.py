@@ -123,7 +123,9 @@ class Voting:
         return await self.cast_vote(topic.id, chat_id, voter, reading.options[0], "text")
 
     async def _guess(self, chat_id: int, voter: Person, text: str, ballots) -> VoteGuess | None:
-        """The one open ballot a message leans to, unless its author already voted that way."""
+        """The one open ballot a message leans to, unless its author already voted that way, was already asked about
+        that option, or answered 不是 to an earlier question in the topic (a resident who keeps talking about #2 is
+        asked once). The question is recorded before it is posted."""
         guesses = [(t, r) for t, numbers in ballots
                    if (r := self.language.guess_vote(text, t.method.value, numbers)).kind == "unsure"]
         if len(guesses) != 1 or guesses[0][0].state is not State.VOTING:
@@ -133,9 +135,21 @@ class Voting:
             resident = await repo.resident(chat_id, voter.id) if topic.by_household else None
             key = f"h:{resident.household}" if resident and resident.household else f"u:{voter.id}"
             before, _ = await repo.ballot_of(topic.id, key)
-        if reading.options[0] in before:
-            return None
-        return VoteGuess(topic, reading.options[0])
+            asked = await repo.vote_questions(topic.id, voter.id)
+            option = reading.options[0]
+            if option in before or option in asked or "no" in asked.values():
+                return None
+            await repo.ask_vote_question(topic.id, voter.id, option, self.clock())
+        return VoteGuess(topic, option)
+
+    async def answer_guess(self, topic_id: int, voter: Person, option: int | None) -> None:
+        """The answer to 您是想投 #2 吗？: the option its vote was counted for (是), or None (不是: the message was no
+        vote, and that resident is not asked again in this topic)."""
+        async with self.db.transaction() as repo:
+            if option is None:
+                await repo.answer_vote_questions(topic_id, voter.id, "no")
+            else:
+                await repo.answer_vote_questions(topic_id, voter.id, "yes", option)
 
     # ------------------------------------------------------------------ the tally
 

@@ -59,11 +59,11 @@ async def typed_vote(update: Update, context: ContextTypes.DEFAULT_TYPE, replied
 
 
 async def on_guess_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """是 (vg:<topic>:<option>:<user>) counts the vote the message leaned to; 不是 (vn:<user>) counts nothing.
-    Only the author of the message may answer."""
+    """是 (vg:<topic>:<option>:<user>) counts the vote the message leaned to; 不是 (vn:<topic>:<user>) counts nothing,
+    and its author is not asked again in the topic. Only the author of the message may answer."""
     svc, query = services(context), update.callback_query
     yes = (query.data or "").startswith("vg:")
-    args = callback_args(update, 3 if yes else 1)
+    args = callback_args(update, 3 if yes else 2) or (None if yes else callback_args(update, 1))  # 1: vn:<user> of old
     if args is None:
         await stale_button(update, context)
         return
@@ -72,6 +72,8 @@ async def on_guess_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     chat_id, voter = query.message.chat.id, person(query.from_user)
     if not yes:
+        if len(args) == 2:
+            await svc.council.answer_guess(int(args[0]), voter, None)
         await answer_tap(update, ballot_texts.GUESS_DECLINED)
         svc.sender.edit(chat_id, query.message.message_id, ballot_texts.GUESS_DECLINED)
         return
@@ -82,6 +84,7 @@ async def on_guess_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     except CouncilError as error:
         await answer_tap(update, error.text, alert=True)
         return
+    await svc.council.answer_guess(topic_id, voter, option)
     svc.sender.ballot_changed(result.topic.id, chat_id)
     await answer_tap(update, ballot_texts.vote_toast(result.topic, option, result.before, result.after,
                                                      label_of(result.household) if result.household else None))

@@ -332,4 +332,20 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        8,
+        "questions about typed messages leaning to an option (您是想投 #2 吗？) and answers: nobody is asked twice",
+        # answer: NULL while unanswered, 'yes' (the vote was counted) or 'no' (不是: ask that resident no more in the
+        # topic).
+        """
+        CREATE TABLE vote_questions (
+            topic_id    INTEGER NOT NULL REFERENCES topics (id),
+            user_id     INTEGER NOT NULL,
+            option      INTEGER NOT NULL,
+            asked_at    REAL NOT NULL,
+            answer      TEXT,
+            PRIMARY KEY (topic_id, user_id, option)
+        );
+        """,
+    ),
 ]

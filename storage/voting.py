@@ -35,6 +35,29 @@ class VoteQueries(Queries):
             [(topic_id, voter_key, option, voter_id, voter_name, via, entered_by, now) for option in sorted(options)],
         )
 
+    # ------------------------------------------------------------------ questions about leaning messages
+
+    async def vote_questions(self, topic_id: int, user_id: int) -> dict[int, str | None]:
+        """The options this resident was asked about in the topic (您是想投 #2 吗？), each with the answer: None while
+        unanswered, 'yes' or 'no'."""
+        rows = await self._all("SELECT option, answer FROM vote_questions WHERE topic_id = ? AND user_id = ?",
+                               (topic_id, user_id))
+        return {r["option"]: r["answer"] for r in rows}
+
+    async def ask_vote_question(self, topic_id: int, user_id: int, option: int, now: float) -> None:
+        await self._run(
+            "INSERT OR IGNORE INTO vote_questions (topic_id, user_id, option, asked_at) VALUES (?, ?, ?, ?)",
+            (topic_id, user_id, option, now),
+        )
+
+    async def answer_vote_questions(self, topic_id: int, user_id: int, answer: str, option: int | None = None) -> None:
+        """Record the answer to the open questions of this resident in the topic (only `option`'s, when given)."""
+        await self._run(
+            "UPDATE vote_questions SET answer = ? WHERE topic_id = ? AND user_id = ? AND answer IS NULL"
+            " AND (? IS NULL OR option = ?)",
+            (answer, topic_id, user_id, option, option),
+        )
+
     async def drop_ballot(self, topic_id: int, voter_key: str) -> bool:
         cursor = await self._run("DELETE FROM votes WHERE topic_id = ? AND voter_key = ?", (topic_id, voter_key))
         return cursor.rowcount > 0

@@ -310,3 +310,17 @@ async def test_a_leaning_message_is_asked_about_and_counts_nothing_until_answere
     changed_mind = await council.typed_vote(CHAT, ZHANG, "3号方案还行吧")
     assert isinstance(changed_mind, VoteGuess) and changed_mind.option == 3
     assert await council.typed_vote(CHAT, LI, "3号楼的狗又叫了") is None
+
+
+async def test_a_resident_is_asked_once_about_an_option_and_not_again_after_saying_no(make_council):
+    council = make_council()
+    topic = await topic_with(council, "设固定投喂点", "联系救助站", "打狂犬疫苗")
+    assert isinstance(await council.typed_vote(CHAT, ZHANG, "我觉得二号还行"), VoteGuess)
+    assert await council.typed_vote(CHAT, ZHANG, "二号还行吧，就是贵") is None  # still unanswered: not asked twice
+    assert isinstance(await council.typed_vote(CHAT, LI, "我觉得二号还行"), VoteGuess)  # another resident is asked
+    await council.answer_guess(topic.id, ZHANG, None)  # 不是
+    assert await council.typed_vote(CHAT, ZHANG, "3号方案还行吧") is None  # said no once: left alone in this topic
+    async with council.db.transaction() as repo:
+        assert await repo.vote_questions(topic.id, ZHANG.id) == {2: "no"}
+        assert await repo.vote_questions(topic.id, LI.id) == {2: None}
+        assert await repo.vote_counts(topic.id) == {}

@@ -92,8 +92,10 @@ async def test_a_message_that_leans_to_an_option_is_asked_about_and_one_tap_coun
     no = telegram.press_button(group.id, other["message_id"], chen, text="不是")
     assert (await group.answer_of(no))["text"] == "好的，那条消息不算投票。"
     group.say(daye, "3号楼的狗又叫了")  # chat, not a lean towards any option: no question
+    group.say(chen, "1号方案还行吧，就是怕物业不配合")  # 小陈宝妈 said 不是 once: not asked again in this topic
     await settle(1.5)
     later = [m for m in telegram.bot_messages(group.id) if m["message_id"] > other["message_id"]]
     assert not [m for m in later if "您是想" in m.get("text", "")]
     assert "好的，那条消息不算投票。" in group.current(other)["text"]
     assert bot.query("SELECT option, via FROM votes") == [(2, "text")]
+    assert sorted(bot.query("SELECT user_id, option, answer FROM vote_questions")) == [(zhang, 2, "yes"), (chen, 1, "no")]
