@@ -105,7 +105,9 @@ def vote_figures(language: Language, votes: list[dict], split: str) -> dict[str,
         recovered = asked_wrong = asked_non_votes = 0
         for row in rows:
             got = language.read_vote(row["text"], row["method"], row["options"])
-            ok = got.kind == row["kind"] and list(got.options) == row["expect"]
+            # blind6 and blind7 label an off-ballot vote without its number (expect []): any off-ballot reading is right
+            ok = got.kind == row["kind"] and (list(got.options) == row["expect"]
+                                              or (row["kind"] == "off_ballot" and not row["expect"]))
             right += ok
             guess = language.guess_vote(row["text"], row["method"], row["options"])
             if row["kind"] == "none":
