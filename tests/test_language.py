@@ -370,6 +370,18 @@ def test_an_amount_turned_down_is_not_the_one_proposed(language):
     assert language.similar("22点以后禁止制造噪音", [(1, "21点以后禁止噪音，10点太晚了")]) is None
 
 
+@pytest.mark.parametrize(("text", "concept"), [
+    ("门口莫再给吃的了嘛", "投喂"),  # Sichuan 莫
+    ("请勿在楼道吸烟", "吸烟"),
+])
+def test_dialect_and_written_dont_are_negators(language, text, concept):
+    assert language.signature(text).features[concept][0] == -1
+
+
+def test_a_duration_turned_down_is_not_the_one_proposed(language):
+    assert language.signature("一周太急了，给一个月时间慢慢处理").quantities == {"个月": {1.0}}
+
+
 def test_just_do_it_is_not_a_turn_down(language):
     assert language.signature("修也修不好，把坏器材拆了算了").features["移除"][0] == 1  # 拆了算了: just remove them
 
