@@ -72,7 +72,6 @@ def test_consent_non_votes(language, text):
 @pytest.mark.parametrize(("text", "method", "option"), [
     ("我觉得二号还行", "choice", 2), ("我倾向于第三个", "choice", 3),
     ("这事我原则上赞成的哈，早该弄了", "consent", 1), ("我原则上同意", "consent", 1),
-    ("投4号方案，其他几个都不太现实，钱从哪来都没说清楚", "choice", 4), ("我支持第二个方案，8点就停", "choice", 2),
     ("这个方案我不同意，装了电梯一楼采光的损失谁来管？我反对", "consent", 2), ("不支持，涨价我是不会同意的", "consent", 2),
 ])
 def test_a_message_that_leans_to_one_option_is_asked_about_not_counted(language, text, method, option):
@@ -248,7 +247,7 @@ def test_round_four_consent_votes(language, text, answer):
     ("我中了", "consent"), ("中午开会", "consent"), ("可以吗", "consent"), ("可以吧", "consent"), ("行了行了", "consent"),
     ("我不行", "consent"), ("不行了", "consent"), ("没意见吗", "consent"), ("你们没意见我就没意见", "consent"),
     ("我们5栋基本都同意", "consent"), ("我们都同意", "consent"), ("举手提问", "consent"), ("同一个方案", "consent"),
-    ("4", "consent"), ("22", "consent"), ("2楼说得对", "consent"), ("投2号楼", "consent"), ("3点", "consent"),
+    ("22", "consent"), ("2楼说得对", "consent"), ("投2号楼", "consent"), ("3点", "consent"),
     ("我老婆选2", "consent"), ("我勿晓得", "consent"), ("同意，不过我再想想", "consent"), ("同意，不过要看我老公", "consent"),
     ("同意，但是如果涨价就反对", "consent"), ("可以，就是太贵了", "consent"), ("不反对，但是得先把钱说清楚", "consent"),
     ("同意，你们呢？", "consent"), ("我没意见，就是想问问我老公", "consent"), ("我不是反对", "consent"),
@@ -265,6 +264,69 @@ def test_round_four_look_alikes_are_not_votes(language, text, method):
 ])
 def test_round_four_discussion_is_not_asked_about(language, text, method):
     assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
+
+
+@pytest.mark.parametrize(("text", "option"), [
+    ("7栋302投1号", 1), ("3号楼401投二号", 2), ("5栋的选2", 2), ("叁号", 3), ("肆号", 4), ("支持三", 3), ("投给三", 3),
+    ("跟大家一样选1", 1), ("跟大家一样投2号", 2), ("俺们户选第一个", 1), ("我家这户选3", 3), ("选1 谢谢", 1),
+    ("我选第三条，4号楼那个僵尸车早该拖了", 3), ("我选1号，10号前能弄好不", 1), ("投2号，什么时候能装好？", 2),
+    ("下午3点才看到，投2号还来得及吧", 2), ("我的一票给3号", 3), ("我这票给2号", 2), ("把票投给3号", 3),
+    ("哈哈选2选2", 2), ("2号2号", 2), ("改投3号，刚看了大家的理由觉得3号更好", 3), ("本来想投1的，想了想还是2吧，1要收钱", 2),
+    ("想想还是2号", 2), ("我要2号那个", 2), ("投4号方案，其他几个都不太现实，钱从哪来都没说清楚", 4),
+    ("我支持第二个方案，8点就停", 2),
+])
+def test_round_five_choice_votes(language, text, option):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
+
+
+@pytest.mark.parametrize(("text", "options"), [
+    ("1，2，3都同意，4不行要花太多钱", (1, 2, 3)), ("1跟4，其他的再说吧", (1, 4)), ("1 和 2，我家两口子意见一样", (1, 2)),
+    ("2和3，其他不要", (2, 3)), ("1和3，2要收钱", (1, 3)),
+])
+def test_round_five_approval_votes(language, text, options):
+    assert language.read_vote(text, "approval", CHOICE) == VoteReading("vote", options)
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("我选1赞成", 1), ("选2反对", 2), ("投3 弃权", 3), ("同意，什么时候开始执行？", 1), ("我不同意，钱谁出都没说清楚", 2),
+    ("俺反对，8号楼那边根本没征求意见", 2), ("本来想弃权，想想还是同意", 1), ("想想还是同意", 1),
+])
+def test_round_five_consent_votes(language, text, answer):
+    assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
+
+
+def test_round_five_numbers_off_a_consent_ballot_get_a_correction(language):
+    for text, number in (("4", 4), ("投5", 5), ("我选4号", 4)):
+        assert language.read_vote(text, "consent", CONSENT) == VoteReading("off_ballot", (number,))
+    assert language.read_vote("我要5号那条，装充电柜的", "choice", CHOICE) == VoteReading("off_ballot", (5,))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("2号楼投1号的多", "choice"), ("3号楼的都投2号", "choice"), ("7栋302说投1号", "choice"), ("跟刘姐一样选1", "choice"),
+    ("和大家一起选1吧", "choice"), ("大家把票投给3号", "choice"), ("别把票投给3号", "choice"), ("支持三个", "choice"),
+    ("陆阿姨选1", "choice"), ("选2 你呢", "choice"), ("我选2号，你们呢", "choice"), ("我选1号，能行吗", "choice"),
+    ("选2号，对吧？", "choice"), ("选2号，还是1号好？", "choice"), ("投2号，回头再说", "choice"), ("我选1号，开玩笑的", "choice"),
+    ("我投了2号，怎么还没显示", "choice"), ("选2，3号楼的人都投1", "choice"), ("选2，同意3楼", "choice"),
+    ("什么时候能装好？投2号", "choice"), ("2号什么时候能装好？", "choice"), ("改投3号，不觉得3号更好", "choice"),
+    ("改投3号，觉得1号更好", "choice"), ("2号那个", "choice"), ("我选第三条，4号楼那个僵尸车也该投了", "choice"),
+    ("3号，2号楼那边也同意", "choice"), ("本来想投1的，后来想想还是算了", "choice"), ("选二号，明天10点开会吗", "choice"),
+    ("1，2，3都同意，4不行，他说的", "approval"), ("1跟4，再说吧", "approval"), ("1 和 2，我老公意见不一样", "approval"),
+    ("其他的再说吧", "approval"), ("1和2，1要收钱", "approval"),
+    ("我选2赞成", "consent"), ("什么时候开始执行？", "consent"), ("同意吗？", "consent"), ("同意，对吧？", "consent"),
+    ("同意，你们呢？", "consent"), ("同意，什么时候开会？", "consent"), ("我不同意，谁同意谁出钱", "consent"),
+    ("反对，8号楼那边都同意", "consent"), ("本来想同意，想想还是算了", "consent"), ("反对，开玩笑的", "consent"),
+    ("4号楼", "consent"), ("投4号楼", "consent"), ("10", "consent"), ("OK", "consent"), ("好的", "consent"),
+    ("同意，回头再说", "consent"),
+])
+def test_round_five_look_alikes_are_not_votes(language, text, method):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"
+
+
+def test_round_five_ok_on_a_consent_ballot_is_asked_about(language):
+    assert language.guess_vote("OK", "consent", CONSENT) == VoteReading("unsure", (1,))
+    assert language.guess_vote("ok", "choice", CHOICE).kind == "none"
+    assert language.guess_vote("好的", "consent", CONSENT).kind == "none"
 
 
 def test_reading_votes_needs_no_jieba(tmp_path):

@@ -12,7 +12,7 @@ from council.language._vote_forms import _REF, ANY_STANCE, ME, PARTICLES, REFS
 _BENIGN_BLOCK = re.compile(
     r"\d|#|[?？]|吗|呢|谁|哪|几|多少|怎么|怎样|什么|是否|有没有|能不能|可不可以|要不要|会不会|是不是|"
     r"但|不过|可是|然而|就是|只是|就怕|只怕|担心|如果|要是|假如|万一|的话|除非|只要|除了|再想想|再说|改天|回头|考虑|没想好|不确定|不知道|"
-    r"[不没别甭](?:投|选|同意|支持|赞成)|撤回|取消|"
+    r"[不没别甭](?:投|选|同意|支持|赞成)|撤回|取消|开玩笑|说着玩|闹着玩|逗你|"
     r"楼上|楼下的|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|大家|别人|邻居|老王|阿姨|叔"
 )
 _ROOM = r"(?:\d{1,3}(?:号楼|栋|幢|楼|单元|层|室)-?)*(?:\d{3,4}(?:室|号)?)?"
@@ -20,6 +20,9 @@ _ROOM = r"(?:\d{1,3}(?:号楼|栋|幢|楼|单元|层|室)-?)*(?:\d{3,4}(?:室|�
 SELF_INTRO = re.compile(rf"^(?=\D*\d)(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
                         rf"(?:(?:我|俺|额|偶|咱|阿拉)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
                         rf"{_ROOM}(?:的)?$")
+# 7栋302投1号, 3号楼401选二号: the voter's home run into the vote, left out like 我家302 in a clause of its own.
+_HOME_LEAD = re.compile(r"^(?:我家|我是|住|家住)?(?:\d{1,3}(?:号楼|栋|幢|单元)-?\d{0,4}(?:室|号)?|\d{3,4}室?)(?:的)?"
+                        r"(?=(?:我|俺|咱)?(?:就|也|还是)?(?:投|选|支持))")
 CORRECTION = re.compile(r"^(?:我|刚才|我刚才|刚刚|我刚刚)?(?:投错了|选错了|点错了|按错了)$")
 _HARMLESS = re.compile(r"凭什么|其他|其它|其余|谢谢大家|感谢大家|辛苦大家|大家辛苦了")  # removed before the check
 QUESTION = re.compile(r"[?？]")
@@ -31,6 +34,7 @@ _ASK_END = r"(?:吗|不|吧|么|嘛|没|呢|啊)?"
 PROCEDURE = re.compile(
     rf"^(?:请问|问一下|问下)?{_WHEN}{ME}?(?:还|再)?(?:能|可以|可不可以|能不能)?(?:改|改票|修改|更改|撤回|重投|换)(?:吗|不|吧|么|嘛)?$"
     rf"|^(?:请问|问一下|问下)?{_WHEN}(?:这样)?(?:投|投票|打字投|发字)?(?:的)?(?:有效|算数|算|管用)(?:吗|吧|不|么|嘛)$"
+    rf"|^(?:现在)?(?:投|投票|改)?(?:还)?(?:来得及|赶得上|不晚)(?:吗|吧|不|么|嘛|了吧)?$"
     rf"|^(?:这样)?(?:投上了|投进去了|算上了|记上了|成功了|投成功了|记下了|收到了)(?:吗|吧|没|么|嘛)$"
     rf"|^(?:请问|问一下|问下)?(?:结果|票数)(?:咋|怎么|为啥|啥时候|什么时候|几点|哪天)?(?:还)?(?:没)?"
     rf"(?:出|公布|出来)(?:了)?{_ASK_END}$"
@@ -40,7 +44,8 @@ PROCEDURE = re.compile(
 _ASIDE = re.compile(r"^(?:就是|只是|另外|顺便|还有)(?:我)?(?:想|要)?(?:问|请教)(?:一下|下|问)?(?P<rest>.+)$")
 # 我们3号楼好几户都是这个意思: neighbours who think alike, beside one's own vote.
 SAME_MIND = re.compile(r"^(?:我们|咱们|俺们|我家|我们家)?(?:\d{1,3})?(?:号楼|栋|幢|单元|楼)?"
-                       r"(?:好几户|好多户|很多户|好几家|好多人|很多人|不少人|几户|邻居们?|大伙儿?|大家|楼里)?"
+                       r"(?:好几户|好多户|很多户|好几家|好多人|很多人|不少人|几户|邻居们?|大伙儿?|大家|楼里|"
+                       r"两口子|老两口|俩|一家人|全家|一家子)?"
                        r"(?:也|都|基本|基本上|差不多)*(?:是这个意思|这个意思|一个意思|这么想|这样想|意见一样|想法一样|"
                        r"意见一致|想法一致)" + PARTICLES + "$")
 # After a plain vote (投2号, 同意), a "but" that asks nothing of the vote: 不过执行要跟上, 就怕物业执行不下去.
@@ -92,7 +97,7 @@ PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一
                       rf"(?:投|选|点|按)?(?:的|了|错了|错)?(?:是|成)?"
                       rf"(?:{_REF}|赞成|反对|弃权|同意|不同意)?(?:的|了)*$")
 CHANGE = re.compile(r"^(?:那|就|我|那就|现在|后来|最后|所以)*(?:改成|改投|改为|换成|改选|改回|改(?=[同赞反弃支\d第]))"
-                    r"|^算了|^(?:想了想|想来想去|考虑了一下|思来想去|仔细想想)?(?:我)?还是")
+                    r"|^算了|^(?:想了想|想想|想了一下|后来想想|转念一想|想来想去|考虑了一下|思来想去|仔细想想)?(?:我)?还是")
 # 投1，不对，投3 / 刚才点错了，应该是3号: what was said before is taken back; 应该是 introduces the vote.
 RETRACT = re.compile(r"^(?:哦|噢|啊|呃)?(?:不对|不是|不不|不|错了|说错了|打错了|写错了|发错了|等等|更正|更正一下|"
                      r"纠正一下)(?:不对)?$")
@@ -110,19 +115,69 @@ ALONG = re.compile(r"^(?:我|我也)?(?:跟|和|同|随)(?:大家|楼上|楼上�
                    r"(?:一样|一起|的意见|意见)?$"
                    r"|^(?:理由|原因)?同楼上$|^附议$|^随大流$")
 CLAUSES = re.compile(r"[,，。.!！;；:：~～…\n]+|\s+")
-# Run-on messages without punctuation: 我觉得第三个方案挺好的就选三号吧其他的都太贵了.
-_RUN_ON = re.compile(r"(?<=[的了吧啦])(?=就(?:选|投))"
+# Run-on messages without punctuation: 我觉得第三个方案挺好的就选三号吧其他的都太贵了, 投2号还来得及吧.
+_RUN_ON = re.compile(r"(?<=[的了吧啦])(?=就(?:选|投))|(?<=[\d号个])(?=还(?:来得及|赶得上|能改|算数|有效))"
                      r"|(?<=[\u4e00-\u9fff\d])(?=(?:其他|其它|其余)(?:的|几个|方案)(?:都|也都))")
 
 
 def clauses(body: str) -> list[str]:
-    return [piece for part in CLAUSES.split(body) if part for piece in _RUN_ON.split(part) if piece]
+    parts = [piece for part in CLAUSES.split(body) if part for piece in _RUN_ON.split(part) if piece]
+    return [piece for part in parts for piece in _home_apart(part)]
+
+
+def _home_apart(part: str) -> list[str]:
+    home = _HOME_LEAD.match(part)
+    return [part[home.end():]] if home else [part]  # who votes, not what for
+
+
+# Numbers that say where or when, not what for: 4号楼, 8号楼那边, 下午3点, 10号前, 5月1日.
+_PLACE_OR_TIME = re.compile(r"\d{1,3}(?:号楼|栋|幢|单元)|\d{1,2}(?:点|:\d{2})(?:半|\d{1,2}分?)?"
+                            r"|(?:\d{1,2}月)?\d{1,2}(?:号|日)(?=前|之前|以前|以后|之后|后|开始|截止|那天)|\d{1,2}月\d{1,2}(?:号|日)?")
+_VOTE_WORD = re.compile(r"投|选|支持|同意|赞成|反对|弃权|号|第|#")
+
+
+def _without_places(clause: str) -> str | None:
+    """The clause with its place and time numbers taken out; None when they leave a vote word or a number behind."""
+    bare = _PLACE_OR_TIME.sub("", clause)
+    if bare == clause:
+        return clause
+    return None if re.search(r"\d", bare) or _VOTE_WORD.search(bare) else bare
 
 
 def benign(clause: str) -> bool:
     if (SELF_INTRO.match(clause) or CORRECTION.match(clause) or ALONG.match(clause) or SAME_MIND.match(clause)
             or procedure(clause)):
         return True
-    if len(clause) > 16:
+    bare = _without_places(clause)  # 4号楼那个僵尸车早该拖了, 下午3点才看到
+    if bare is None or len(clause) > 16:
         return False
-    return not _BENIGN_BLOCK.search(_HARMLESS.sub("", clause))
+    return not _BENIGN_BLOCK.search(_HARMLESS.sub("", bare))
+
+
+# After an explicit vote, a reason or a question about carrying it out (钱谁出都没说清楚, 10号前能弄好不, 什么时候开始
+# 执行): what the voter wants to know or why, not a doubt about the vote. Never a condition, a stance, another
+# person, an option's number, a hesitation, or a question about the vote itself (对吧, 行吗).
+_REMARK_BLOCK = re.compile(
+    r"#|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|说不好|不好说|纠结|犹豫|还是|或者|"
+    r"[不没别甭](?:投|选)|投|选|撤回|取消|改|再说|回头|改天|再看|再定|才能定|没定|待定|开玩笑|说着玩|闹着玩|骗|"
+    r"但|不过|可是|然而|显示|记上|记录|算上|统计|收到|成功|生效|有效|算数|没反应|(?:怎么|咋|为啥|为什么)(?:还)?没|"
+    r"他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|大家|别人|邻居|楼上|阿姨|叔"
+)
+_DOUBT = re.compile(r"^(?:这样|这个|它|那|我这样)?(?:能|会|真能|真的|确定)?"
+                    r"(?:对|行|好|可以|靠谱|合适|划算|没错|没问题|对不对|行不行|好不好|可不可以)"
+                    r"(?:吗|不|吧|么|嘛|呢|啊)?$")
+
+
+# A question after a vote must be about carrying it out (10号前能弄好不), not about something else (明天开会吗).
+_CARRY_OUT = re.compile(r"执行|落实|实施|开始|开工|动工|施工|完工|完成|弄好|弄完|装好|装上|修好|搞好|办好|做好|到位|"
+                        r"多久|多长时间")
+_ASKS = re.compile(r"(?:吗|呢|么|不|没)$")
+
+
+def remark(clause: str, asked: bool = False) -> bool:
+    bare = _without_places(clause)
+    if bare is None or not 2 <= len(clause) <= 24 or re.search(r"\d", bare) or ANY_STANCE.search(bare):
+        return False
+    if (asked or _ASKS.search(bare)) and not _CARRY_OUT.search(bare):
+        return False
+    return not _REMARK_BLOCK.search(bare) and not _DOUBT.match(bare)

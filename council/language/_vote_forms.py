@@ -18,15 +18,18 @@ MAX_BARE = 20  # a bare number above this (88, 110, 666, 2333) is not a ballot n
 _PLUS_ONE = re.compile(r"(?<!\d)\+\s*1(?!\d)")  # 3号+1, +1 3号; but 2+1 is two options
 # Residents who write traditional characters (我揀3號, 贊成): the characters a vote or its look-alikes turn on.
 _TRADITIONAL = str.maketrans("號選揀贊讚權棄對個擇給還覺認隨無謂為們這議見兩條項種與"
-                             "樓棟單門層點嗎誰幾麼錢貴說媽會沒別撐過讓",
+                             "樓棟單門層點嗎誰幾麼錢貴說媽會沒別撐過讓"
+                             "壹贰貳叁肆伍柒捌玖",  # 叁号: the numerals of receipts (not 陆, 拾, 參: 陆阿姨, 收拾)
                              "号选拣赞赞权弃对个择给还觉认随无谓为们这议见两条项种与"
-                             "楼栋单门层点吗谁几么钱贵说妈会没别撑过让")
+                             "楼栋单门层点吗谁几么钱贵说妈会没别撑过让"
+                             "一二二三四五七八九")
 _CN = "[一二两三四五六七八九十]+"
 _CN_RULES = [
     re.compile(rf"(?<=第)({_CN})"),
     re.compile(rf"({_CN})(?=号(?!线|楼|门|床|柜|室|栋|单元)|个方案|个建议|个选项)"),
     re.compile(rf"(?<=方案|选项|提议|建议)({_CN})"),
-    re.compile(rf"(?<=[投选])({_CN})(?=$|号|吧|啦|了|!|,|\s)"),
+    # 投二, 支持三, 我的一票给三: a numeral right after a vote verb, at the end of its clause
+    re.compile(rf"(?:(?<=[投选挺])|(?<=支持)|(?<=选择)|(?<=赞成)|(?<=票给)|(?<=投给))({_CN})(?=$|号|吧|啦|了|!|,|\s)"),
     re.compile(rf"(?<![\u4e00-\u9fff])({_CN})(?=[和跟、/]{_CN}(?:都|号|$|,|[和跟、/]))"),  # 一和二都可以
     re.compile(rf"(?<=\d[和跟、/])({_CN})(?=都|号|$|,|[和跟、/])"),
 ]
@@ -68,10 +71,17 @@ def canonical(text: str) -> str:
     text = re.sub(r"^@\S+\s*", "", text)  # @议事会助手 投2
     text = _PLUS_ONE.sub("⊕", text)
     text = re.sub(r"(?<=\d) +(?=\d)", ",", text)  # 1 3 → 1,3
+    text = re.sub(r"(?<=[\d号]) *([和跟与、/]) *(?=[\d第#])", r"\1", text)  # 1 和 2 → 1和2
     # 投 2 → 投2, 2 号 → 2号, 方案 2 → 方案2; but 4号我觉得可以 1号也可以 keeps its two clauses
-    text = re.sub(r"(?:^|(?<=[投选第给挺撑站案项议择要#⊕\d])) +(?=[\d#⊕号])|(?<=[\d#⊕]) +|(?<=[投选]) +", "", text)
+    text = re.sub(r"(?:^|(?<=[投选第给挺撑站案项议择要#⊕\d])) +(?=[\d#⊕号])"
+                  r"|(?<=[\d#⊕]) +(?![\u4e00-\u9fff])|(?<=[\d#⊕]) +(?=[号个票条项种都也])"
+                  r"|(?<=[投选]) +", "", text)  # but 选1 谢谢 keeps its remark apart
     text = _digits_for_numerals(_numeral_run(text.strip(" ,.!。~～")))
+    text = _REPEATED.sub(r"\1", text)  # 选2选2, 2号2号: said twice for emphasis
     return text.strip(" ,.!。~～")
+
+
+_REPEATED = re.compile(r"((?:[投选]|支持)\d{1,2}号?|(?<![投选\d])\d{1,2}号)\1+(?!\d)")
 
 
 # ------------------------------------------------------------------ clause grammar
@@ -81,21 +91,27 @@ _REF = (r"(?:第\d{1,3}(?:个|号|条|项|种)?|#\d{1,3}号?|(?:方案|选项|�
 _SEP = r"(?:和|跟|与|及|、|/|\+|或者|或|还有|以及|加)?"
 REFS = rf"(?P<refs>{_REF}(?:{_SEP}{_REF})*)"
 _DET = r"(?:那个|这个)?"  # 我觉得那个第三个方案挺好的
-_PRE = (r"(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?(?:现在|后来|最后|最终)?"
+# 哈哈选2, 想想还是同意: laughter, or a second thought, before the vote.
+_PRE = (r"(?:哈{2,}|嘿{2,}|呵{2,}|嘻{2,})?(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?(?:现在|后来|最后|最终)?"
+        r"(?:想了想|想想|想了一下|再三考虑|考虑了一下|仔细想想|转念一想|后来想想|想来想去)?"
         r"(?:这个|这事|这件事|这次|这回)?")
 # The voter: 我, and as residents write it in dialect (俺, 额, 偶, 咱, 阿拉, 我哋), for a household (我家, 我家两口子,
 # 阿拉屋里厢) or with others who vote the same (我跟我老公都, 我和大家都); 我这票 is the voter's own ballot.
 ME = r"(?:我自己|我哋|我地|阿拉|我|俺|额|偶|咱|本人|自己)"
-_HOUSEHOLD = (rf"{ME}(?:们)?(?:家|屋里厢|屋里|屋头|全家|一家)"
+_HOUSEHOLD = (rf"{ME}(?:们)?(?:家|屋里厢|屋里|屋头|全家|一家|这户|户)(?:这户|这一户)?"
               r"(?:两口子|老两口|两个|俩|三口人?|一家人|一家子|全家|人|里)?")
 _WITH = rf"{ME}(?:跟|和|同)(?:(?![不没别说])[\u4e00-\u9fff]){{1,4}}?(?:都|也都|一起)"
 _BALLOT = rf"{ME}?(?:这一?票|的票|这票)"
+# 跟大家一样选1: one's own vote, said to agree with the many (someone named is another matter: 跟刘姐一样 alone).
+_ALONG = r"(?:也)?(?:跟|和|同|随)(?:大家|大伙儿?|大多数人?|多数人|大部分人)(?:一样|的一样)(?:也|都)?"
 # Words a resident puts before an opinion: 看了一圈, 想了想, 说实话, 个人.
 _LEAD_IN = r"(?:看了一圈|看了看|看来看去|比较了一下|对比了一下|综合来看|总的来说|说实话|说真的|个人)"
-SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{_BALLOT}|{ME}|{_LEAD_IN}|那我|也|还是|就|都|只|先|已经|早就|肯定|坚决|果断|"
+SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{_BALLOT}|{ME}|{_LEAD_IN}|{_ALONG}|那我|也|还是|就|都|只|先|已经|早就|"
+            r"肯定|坚决|果断|"
             r"毫不犹豫地?|必须|一定|同|也是|"
             r"想了想还是|想来想去还是|考虑了一下还是|最后还是|思来想去还是)*")
-_VERB = (r"(?:投一票给|这一票给|一票给|票投给|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选|拣|挑|"
+_VERB = (r"(?:投一票给|这一票给|一票给|的一票给|的一票投给|的票给|这票给|这票投给|把(?:我的|这|这一)?一?票(?:投)?给|"
+         r"票投给|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选|拣|挑|"
          r"支持|赞成|同意|力挺|挺|撑|拥护|坚持|pick|改投|改选|改回|改成|换成|改为|换|要|站在|站队|站)")
 _ONE_VOTE = r"(?:一票|1票)?"
 PARTICLES = r"(?:吧|啦|了|哈|呀|啊|哦|噢|嘛|的|呗|咯|喽|哟|哇|耶|呐|噻|撒|嘞|咧|哒|喔|啰|额|嘎|噶|哩|!)*"
@@ -112,7 +128,8 @@ _POST_VOTE = rf"(?:⊕|{ME}?(?:也|就|还是)?(?:举双手|双手|举手|完全
 
 # Explicit votes: a vote word or the option alone (投2, 2号, 一号方案我举双手赞成, +1 3号).
 CHOICE_CLAUSES = [
-    re.compile(rf"^{_PRE}{SUBJ_ADV}{_VERB}{_ONE_VOTE}{_DET}{REFS}{_TAIL}$"),  # 投2, 我支持3号, 我站2号这边
+    # 投2, 我支持3号, 我站2号这边, 我要5号那条
+    re.compile(rf"^{_PRE}{SUBJ_ADV}{_VERB}{_ONE_VOTE}{_DET}{REFS}(?:那条|那个|那项|那一个)?{_TAIL}$"),
     re.compile(rf"^{_PRE}{SUBJ_ADV}{_DET}{REFS}{_POST_VOTE}{_TAIL}$"),  # 2, 第二个, 3号+1, 想来想去还是2号
     re.compile(rf"^⊕{REFS}{_TAIL}$"),  # +1 3号
 ]
@@ -122,6 +139,10 @@ OPINION_CLAUSES = [
     re.compile(rf"^{_PRE}{SUBJ_ADV}{_OPINE}{_DET}{REFS}(?:方案)?{_PRAISE}{_TAIL}$"),  # 还是觉得二号靠谱
 ]
 VOTE_CLAUSES = CHOICE_CLAUSES + OPINION_CLAUSES
+# 刚看了大家的理由觉得3号更好: a reason that calls an option good, after a narrative; counts only beside an explicit
+# vote for that same option. Not after a negation, a condition, a contrast or a question.
+OPINE_GOOD = re.compile(rf"^(?:(?![不没别甭]|如果|要是|假如|万一|但|不过|可是|吗|呢)[\u4e00-\u9fff]){{0,10}}"
+                        rf"(?:觉得|认为|感觉|发现|看来){_DET}{REFS}(?:方案)?(?:确实|的确|真的|还是)?{_PRAISE}{_TAIL}$")
 # Clauses that only count beside a vote of their own message: 2号也可以 (approval: one more), 再加个2号.
 WEAK_CLAUSES = [
     re.compile(rf"^{SUBJ_ADV}{REFS}(?:方案)?(?:{_OPINE})?(?:也|也还)(?:可以|行|不错|挺好|支持|同意|要得|得行|ok){PARTICLES}$"),
@@ -133,14 +154,16 @@ ALL_OPTIONS = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:全选|全都选|全部选|�
                          rf"(?:全都|全部|都|全)(?:支持|选|投|要|同意|赞成)){PARTICLES}$")
 ALL_BUT = re.compile(rf"^除了?{REFS}(?:以外|之外)?(?:其他|其它|其余|别的)?(?:的|几个|方案|选项)*{ME}?"
                      rf"(?:全都|全部|都|全)(?:行|可以|支持|选|投|要|同意|赞成|好|ok){PARTICLES}$")
-_FAULT = (r"(?:太(?:贵|麻烦|吵|乱|远|费钱|花钱|复杂|难|折腾)|不(?:太)?(?:行|好|合适|现实|靠谱|实际|划算|实用)|"
+_FAULT = (r"(?:太(?:贵|麻烦|吵|乱|远|费钱|花钱|复杂|难|折腾)|(?:要|得|还要|还得)(?:收钱|收费|交钱|出钱|花钱|掏钱)|"
+          r"不(?:太)?(?:行|好|合适|现实|靠谱|实际|划算|实用)|"
           r"没用|没必要|有问题|要涨价|花钱太多|费钱|做不到|不好弄|落实不了)")
 # 3号太贵, 想了想1号太麻烦 beside a vote for another option: that option is ruled out, not chosen.
 CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实){{0,2}}{REFS}(?:方案)?(?:还是|实在|确实)?"
                     rf"{_FAULT}{PARTICLES}$")
 # 其他几个都不现实, 其他的都太贵了: the rest ruled out beside a vote.
 OTHERS_OUT = re.compile(rf"^(?:其他|其它|其余|别的|另外)(?:的|几个|几项|方案|那几个|两个|三个)*(?:都|也都|全都)?"
-                        rf"(?:{_FAULT}|一般|不怎么样|差点意思|比不上)(?:了)?{PARTICLES}$")
+                        rf"(?:{_FAULT}|一般|不怎么样|差点意思|比不上|再说|以后再说|再看看|先放放|先不选|先不投|先不要|"
+                        rf"不选|不投|不要|就算了|算了)(?:了)?{PARTICLES}$")  # 其他的再说吧: only these
 
 _YES = (r"(?:没啥好反对的|没什么好反对的|举双手赞成|举双手同意|双手赞成|双手同意|举手赞成|举手同意|赞成|同意|支持|赞同|"
         r"拥护|认同|同一|统一|举手|没意见|没有意见|没得意见|冇意见|无意见|没啥意见|没什么意见|没异议|无异议|没有异议)")
@@ -173,6 +196,8 @@ AGREE_CLAUSES = [
 ]
 # 1, 选2, 投3号: a ballot's number on a consent ballot, in the order 赞成 / 反对 / 弃权.
 CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第)?(?P<n>[1-3])(?:号|个)?{PARTICLES}$")
+# 4, 投5, 我选4号 on a consent ballot: a number the ballot does not have (a correction, not a vote).
+CONSENT_OFF = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第)?(?P<n>[4-9])(?:号|个)?{PARTICLES}$")
 ANY_STANCE = re.compile(r"同意|赞成|赞同|支持|反对|弃权|拥护")
 
 

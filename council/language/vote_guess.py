@@ -84,7 +84,13 @@ def _guess_choice(body: str, options) -> VoteReading:
     return VoteReading("unsure", (refs[0],)) if refs[0] in set(options) else NOT_A_VOTE
 
 
+# OK on a consent ballot: yes to the motion for some (blind6's author), an acknowledgement for others: ask.
+_OK = re.compile(r"^(?:ok|okay|ok的|ok啦|ok吧|ok哈)$")
+
+
 def _guess_consent(body: str) -> VoteReading:
+    if _OK.match(body):
+        return VoteReading("unsure", (YES,))
     if _GUESS_CONSENT_BLOCK.search(body):
         return NOT_A_VOTE
     stance_clauses = [c for c in CLAUSES.split(body) if re.search(rf"{_GUESS_NO}|{_GUESS_YES}|弃权", c)]

@@ -37,6 +37,7 @@ from council.language._vote_asides import (
     clauses,
     concern,
     procedure,
+    remark,
 )
 from council.language._vote_forms import (  # noqa: F401 - CHOICE … ABSTAIN are part of this module's interface
     ABSTAIN,
@@ -50,11 +51,14 @@ from council.language._vote_forms import (  # noqa: F401 - CHOICE … ABSTAIN ar
     CONSENT,
     CONSENT_CLAUSES,
     CONSENT_NUMBER,
+    CONSENT_OFF,
     CRITIC,
     MAX_BARE,
     MAX_CHARS,
+    ME,
     NEITHER,
     NO,
+    OPINE_GOOD,
     OPINION_CLAUSES,
     OTHERS_OUT,
     PARTICLES,
@@ -110,7 +114,9 @@ def _clauses_asking_only_about_the_ballot(body: str) -> list[str] | None:
     parts: list[str] = []
     for segment in re.split(r"(?<=\?)", body.replace("？", "?")):
         pieces = clauses(segment.rstrip("?"))
-        if segment.endswith("?") and (not pieces or not procedure(pieces[-1])):
+        # 同意，什么时候开始执行？ a question about carrying out the vote, after it
+        asked_after = bool(parts or len(pieces) > 1) and bool(pieces) and remark(pieces[-1], asked=True)
+        if segment.endswith("?") and (not pieces or not (procedure(pieces[-1]) or asked_after)):
             return None
         parts.extend(pieces)
     return parts
@@ -151,6 +157,8 @@ def deciding_clauses(parts: list[str], votes_alone=None) -> list[str]:
 # 不选1，选4: a clause that rules one option out may stand beside a clause that votes for another.
 _RULED_OUT = re.compile(rf"^{SUBJ_ADV}(?:不|不会)(?:选|投|要|支持){REFS}{PARTICLES}$")
 # 四个方案都挺好: praise of every option, beside 都支持 on an approval ballot.
+# 4不行要花太多钱: an option ruled out, with the reason.
+_CRITIC_HEAD = re.compile(CRITIC.pattern.removesuffix("$"))
 _ALL_PRAISE = re.compile(rf"^(?:这)?(?:\d个)?(?:方案|选项|建议)?(?:都|全都)(?:挺好|不错|很好|好|可以|行|挺不错)(?:的)?"
                          rf"{PARTICLES}$")
 
@@ -186,6 +194,7 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
     chosen: list[int] = []
     also: list[int] = []  # from clauses that count only beside a vote: 2号也可以
     ruled_out: list[int] = []
+    supports: list[int] = []  # a reason that praises the option voted for
     bare_only = True
     reported = own = explicit = aside = every = praise_all = False
     skip = False
@@ -195,8 +204,8 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             continue
         if SELF_INTRO.match(part):
             continue
-        out = _RULED_OUT.match(part) or CRITIC.match(part)
-        if out:
+        out = _RULED_OUT.match(part) or CRITIC.match(part) or _CRITIC_HEAD.match(part)
+        if out and (out.end() == len(part) or remark(part[out.end():])):
             ruled_out.extend(numbers(out.group("refs")))
             continue
         if OTHERS_OUT.match(part):
@@ -232,8 +241,16 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             praise_all = True
         elif concern(part):
             aside = True
-        elif not benign(part):
+        elif benign(part):
+            continue
+        elif remark(part):
+            aside = True  # 我选1号，10号前能弄好不: only beside an explicit vote
+        elif support := OPINE_GOOD.match(part):
+            supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
+        else:
             return NOT_A_VOTE
+    if supports and (not explicit or not set(supports) <= set(chosen)):
+        return NOT_A_VOTE
     if not chosen or set(chosen + also) & set(ruled_out) or (reported and not own):
         return NOT_A_VOTE
     if (aside and not explicit) or (praise_all and not every):
@@ -272,7 +289,7 @@ def _read_consent(parts: list[str]) -> VoteReading:
     reported = own = neither = explicit = False
     for i, part in enumerate(parts):
         # 1 赞成 / 2 反对 / 3 弃权: the number of the stance in the ballot's order, beside the stance itself.
-        numbered = re.match(r"^([1-3])号?(?=\D)", part)
+        numbered = re.match(rf"^(?:{ME})?(?:投|选|选择)?([1-3])号?(?=\D)", part)
         value = _stance(part[numbered.end():] if numbered else part)
         if value is not None:
             if numbered and int(numbered.group(1)) != value:
@@ -285,6 +302,8 @@ def _read_consent(parts: list[str]) -> VoteReading:
         elif (value := _consent_value(part)) is not None:
             found.add(value)  # 可以, 中, 要得 / 不行; 2, 选1 (the ballot's order)
             own = own or bool(OWN.match(part))
+        elif (off := CONSENT_OFF.match(part)) and len(parts) == 1:
+            return VoteReading("off_ballot", (int(off.group("n")),))  # 投5: the ballot has 1-3 only
         elif REPORT.match(part):
             reported = True
         elif NEITHER.match(part):
@@ -293,8 +312,8 @@ def _read_consent(parts: list[str]) -> VoteReading:
             remarks.append(part)
     if len(found) != 1 or (reported and not own) or (neither and found != {ABSTAIN}):
         return NOT_A_VOTE
-    for remark in remarks:
-        if ANY_STANCE.search(remark) or not (benign(remark) or (explicit and concern(remark))):
+    for extra in remarks:
+        if ANY_STANCE.search(extra) or not (benign(extra) or (explicit and (concern(extra) or remark(extra)))):
             return NOT_A_VOTE
     return VoteReading("vote", (found.pop(),))
 
