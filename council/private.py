@@ -9,7 +9,7 @@ the 【相似建议】 question is asked in the private chat, where only its aut
 
 from __future__ import annotations
 
-from council import texts
+from council import rules, texts
 from council import wizard_texts as wt
 from council.models import Person, Post, State, Topic
 from council.results import CouncilError, ProposalResult, SimilarFound
@@ -76,6 +76,8 @@ class PrivateDesk:
                 key = await repo.new_private_proposal_key(author.id, message_id, topic.id, now)
                 shown = wt.ANONYMOUS_AUTHOR if topic.anonymous else author.name
                 proposal, _ = await repo.insert_proposal(topic, key, Person(author.id, shown), text, now)
+                if topic.shortlist is not None:  # 筛选 made earlier: a later proposal joins the ballot too
+                    await repo.update_topic(topic, shortlist=rules.joined(topic.shortlist, proposal.number))
                 total = await repo.count_proposals(topic.id)
                 label = shown if topic.anonymous else f"{author.name}（私信）"
                 await repo.enqueue(Post(topic.chat_id, texts.proposal_ack(topic, proposal.number, text, label, total,

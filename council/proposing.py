@@ -6,7 +6,7 @@ the posts it owes the group are written to the outbox in that same transaction.
 
 from __future__ import annotations
 
-from council import texts
+from council import rules, texts
 from council.models import Method, Person, Post, State, Topic
 from council.results import Choice, CouncilError, ProposalResult, SimilarFound
 from council.texts import Err
@@ -95,6 +95,8 @@ class Proposing:
                 await repo.delete_draft(topic.chat_id, message_id)
                 proposal, created = await repo.insert_proposal(topic, message_id, author, text, now)
                 if created:
+                    if topic.shortlist is not None:  # 筛选 made earlier: a later proposal joins the ballot too
+                        await repo.update_topic(topic, shortlist=rules.joined(topic.shortlist, proposal.number))
                     total = await repo.count_proposals(topic.id)
                     ack = texts.proposal_ack(topic, proposal.number, text, author.name, total, self.tz)
                     await repo.enqueue(Post(topic.chat_id, ack, reply_to=message_id, purpose="ack",

@@ -81,6 +81,12 @@ def can_close(topic: Topic) -> bool:
     return topic.state is State.VOTING
 
 
+def joined(shortlist: tuple[int, ...], number: int) -> tuple[int, ...]:
+    """A shortlist with a proposal posted after it was made: residents' later proposals are not left off the ballot
+    unseen; the facilitator can still take them off in the picker."""
+    return tuple(sorted({*shortlist, number}))
+
+
 def preselected(proposals: list[Proposal], supports: dict[int, int], limit: int = SHORTLIST_ABOVE) -> list[int]:
     """The most supported active proposals (earlier first among equals): what a shortlist starts from."""
     active = [p for p in proposals if p.active]

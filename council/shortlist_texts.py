@@ -42,7 +42,8 @@ def picker(topic: Topic, proposals: list[Proposal], supports: dict[int, int]) ->
     chosen = set(topic.shortlist or ())
     lines = [
         f"【筛选】{topic_name(topic)}有 {len(proposals)} 条建议，请议事员选出放上选票的建议。",
-        f"已预选支持最多的 {rules.SHORTLIST_ABOVE} 条（✅）。点建议可以选上或去掉，选好后点「确定，开始投票」。",
+        f"已预选支持最多的 {rules.SHORTLIST_ABOVE} 条（✅）。点建议可以选上或去掉，选好后点「确定，开始投票」。"
+        "之后新提交的建议会自动选上。",
         "",
     ]
     for p in proposals:

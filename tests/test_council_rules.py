@@ -288,9 +288,12 @@ async def test_many_proposals_are_shortlisted_with_the_most_supported_preselecte
     assert all(len(data.encode()) <= 64 for row in keyboard for _, data in row)
     await council.toggle_shortlist(topic.id, 10)
     await council.toggle_shortlist(topic.id, 1)
+    late = await council.propose(CHAT, Person(150, "晚到的居民"), "晚上十点后外来车一律不准进", 250)
+    assert late.number == 13  # posted after the shortlist was made: it joins the ballot, not left off unseen
     await council.start_voting(topic.id, WANG)
     ballot = (await texts(outbox))[-1]
-    assert "#10 " in ballot and "#12 " in ballot and "#1 第1个" not in ballot and "#11 " not in ballot
+    assert "#10 " in ballot and "#12 " in ballot and "#13 " in ballot
+    assert "#1 第1个" not in ballot and "#11 " not in ballot
     with pytest.raises(CouncilError):
         await council.cast_vote(topic.id, CHAT, ZHANG, 1, "button")  # not on the ballot
 

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from council.models import Method, Person, TopicSettings, VoteUnit
+from council.private import PrivateDesk
 from council.results import CouncilError
 from council.schedule import QuietHours
 from council.texts import Err
@@ -267,3 +268,20 @@ async def test_reports_while_collecting_hold_without_votes(make_council, outbox)
     assert (await council.start_voting(topic.id, None)).method is Method.CHOICE
     ballot = (await outbox.pending())[-1].text
     assert "#2 装隔音窗" in ballot and "十点后停止装修" not in ballot  # the held proposal is not on the ballot
+
+
+async def test_a_proposal_sent_privately_after_the_shortlist_was_made_joins_the_ballot(make_council, db):
+    council = make_council()
+    await council.chat_seen(CHAT, "supergroup", "群停车")
+    topic = await council.open_topic(CHAT, WANG, "小区停车难", 1)
+    ideas = ["地下车库按月租", "外来车收临时停车费", "划电动车停放区", "夜间开放学校操场", "一户一位",
+             "消防通道装地锁", "请交警贴罚单", "门口加装道闸", "错峰共享单位车位", "访客登记", "楼下装充电桩"]
+    for n, idea in enumerate(ideas):
+        result = await council.propose(CHAT, Person(100 + n, f"居民{n}"), idea, 10 + n)
+        assert result.number == n + 1, idea
+    await council.shortlist_view(topic.id)  # the facilitator opens the picker: the top ten are chosen
+    await PrivateDesk(council).seen(CHAT, LIU)
+    late = await PrivateDesk(council).propose(topic.id, LIU, "僵尸车统一拖走", 900)
+    assert late.number == 12
+    async with db.transaction() as repo:
+        assert 12 in (await repo.topic(topic.id)).shortlist
