@@ -63,7 +63,10 @@ async def on_guess_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     and its author is not asked again in the topic. Only the author of the message may answer."""
     svc, query = services(context), update.callback_query
     yes = (query.data or "").startswith("vg:")
-    args = callback_args(update, 3 if yes else 2) or (None if yes else callback_args(update, 1))  # 1: vn:<user> of old
+    if yes:
+        args = callback_args(update, 3)
+    else:  # vn:<user>: a question posted before 不是 carried its topic
+        args = callback_args(update, 2) or callback_args(update, 1)
     if args is None:
         await stale_button(update, context)
         return
