@@ -10,7 +10,9 @@ Handlers are registered below in an explicit order; read it top to bottom to kno
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -79,8 +81,10 @@ def build_application(config: Config) -> Application:
         # Stays below Telegram's limits (30/s overall, 20/min per group); our sender paces groups itself too.
         # 25/s, not 30: aiolimiter's bucket lets a 31st send into a rolling second, which Telegram may refuse.
         .rate_limiter(AIORateLimiter(overall_max_rate=25, max_retries=3))
-        .post_init(_start_services)
-        .post_stop(_stop_services)
+        # On stop PTB cancels the long poll and calls getUpdates once more to confirm what was read. With the default
+        # pool of one connection, that call can find the cancelled poll's connection not yet handed back and fail
+        # with a pool timeout (an ERROR in the log, updates fetched again after the restart). A second connection.
+        .get_updates_connection_pool_size(2)
         .build()
     )
     application.bot_data["config"] = config
@@ -158,6 +162,7 @@ async def _start_services(app: Application) -> None:
     config: Config = app.bot_data["config"]
     db = Database(config.db_path)
     await db.connect()
+    app.bot_data["db"] = db  # from here on _stop closes it, whatever happens next
     language = Language(cache_dir=Path(config.db_path).parent)  # jieba's cache lives beside the database
     # Load jieba in a thread so start-up does not wait; the first message that needs it would. A daemon thread,
     # not the loop's executor: Ctrl-C during the load must not wait for it (the cache is written atomically).
@@ -171,7 +176,6 @@ async def _start_services(app: Application) -> None:
                                                  config.schedule.reminders_before, quiet))
     reports = Reports(council, Cron(config.schedule.weekly_digest, config.tz), config.roles.staff_chats)
     deadlines = Deadlines(app.job_queue, council, sender, chat_info, summaries)
-    app.bot_data["db"] = db
     app.bot_data["services"] = Services(config, council, sender, chat_info, deadlines, summaries, reports)
     await menus.register(app.bot)
     sender.start()
@@ -193,13 +197,60 @@ def _warm_up(language: Language) -> None:
     log.info("Chinese dictionary loaded in %.2f s", seconds)
 
 
-async def _stop_services(app: Application) -> None:
+async def serve(application: Application) -> None:
+    """Run until Ctrl-C or SIGTERM: run_polling's steps, called by us (PTB's documented alternative).
+
+    run_polling's stop signals raise SystemExit wherever the loop happens to be. Raised inside one of start-up's
+    first requests, it broke the clean-up off with the database still open, and the database's thread (not a
+    daemon) kept the process alive; a moment later, a Ctrl-C could be lost altogether. Here a signal only sets
+    an event: a start-up still under way is cancelled at its current await, then whatever was started is stopped,
+    in order."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(number, stop.set)
+    starting = asyncio.create_task(_start(application), name="start-up")
+    stopping = asyncio.create_task(stop.wait(), name="stop signal")
+    try:
+        await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if starting.done():
+            starting.result()  # a start-up that failed raises here, after the clean-up below
+            await stopping
+    finally:
+        for task in (starting, stopping):
+            task.cancel()
+        await asyncio.gather(starting, stopping, return_exceptions=True)
+        await _stop(application)
+
+
+async def _start(app: Application) -> None:
+    await app.initialize()
+    # Our own start-up is not cancelled half-way (a database half opened cannot be closed cleanly): a stop
+    # signal waits for it in _stop. It is local and quick; the Telegram calls around it are what can hang.
+    services = app.bot_data["starting services"] = asyncio.ensure_future(_start_services(app))
+    await asyncio.shield(services)
+    await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+    await app.start()
+
+
+async def _stop(app: Application) -> None:
+    """Whatever was started, in reverse: polling, handlers and jobs, our sender (what is due goes out while
+    the bot can still send), Telegram's HTTP clients, the database."""
+    if app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+    starting = app.bot_data.pop("starting services", None)
+    if starting is not None:
+        await asyncio.gather(starting, return_exceptions=True)  # its error, if any, was raised by _start
     services: Services | None = app.bot_data.get("services")
     if services is not None:
         await services.sender.drain()
         await services.sender.stop()
-    if "db" in app.bot_data:
-        await app.bot_data["db"].close()
+    await app.shutdown()  # nothing to do if initialize() never finished
+    db: Database | None = app.bot_data.pop("db", None)
+    if db is not None:
+        await db.close()
 
 
 def _setup_logging() -> None:
@@ -236,8 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     if not config.token:
         print(NO_TOKEN.format(env=config.token_env), file=sys.stderr)
         return 2
-    application = build_application(config)
-    application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    asyncio.run(serve(build_application(config)))
     return 0
 
 
