@@ -395,3 +395,22 @@ def test_a_stall_is_not_sharing_a_cost_and_a_market_is_not_a_vegetable_patch(lan
 def test_a_piece_and_together_are_not_money(language):
     assert "money" not in language.signature("划出一块地给大家种菜").quantities
     assert "money" not in language.signature("大家一块儿出钱交十年").quantities
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("千万不要砍那几棵老树", "砍"),  # 千万别 / 千万不要: the emphatic don't
+    ("楼道里千万别装监控", "监控"),
+])
+def test_an_emphatic_dont_is_a_negator(language, text, concept):
+    assert language.signature(text).features[concept][0] == -1
+
+
+def test_a_rule_for_every_hour_is_not_a_rule_for_some_hours(language):
+    assert language.similar("晚上九点以后快递车别进小区", [(1, "快递车一律不准进小区")]) is None
+    assert language.similar("垃圾房全天开放", [(1, "垃圾房早7点到晚8点开放")]) is None
+    assert language.similar("快递车一律不准进小区", [(1, "快递车任何时候都不准进小区")]) is not None
+
+
+def test_paying_by_the_coin_is_charging(language):
+    assert language.signature("装几个投币的充电插座").features["收费"][0] == 1
+    assert language.similar("装几个投币的充电插座", [(1, "充电插座免费用，不收钱")]) is None

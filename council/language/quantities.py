@@ -29,6 +29,10 @@ _CN_HOUR = re.compile(
     rf"|({_CN_NUM})(?=点(?:半|钟|到|至|前|后|以后|之后|以前|-))"
 )
 _CN_FRACTION = re.compile(rf"({_CN_NUM})分之({_CN_NUM})")
+# A rule for every hour (一律不准进, 全天开放) is another rule than one for some hours (10点以后别进): read as a time
+# of its own, it differs from any clock time, and agrees with itself.
+_ALWAYS = re.compile(r"一律|全天|任何时候|什么时候都|不分时间|不管几点|一天到晚|二十四小时|24小时")
+ALWAYS = -1.0
 _TIME = re.compile(rf"{_PERIOD}?(\d{{1,2}})(?:\s*[-~到至]\s*(\d{{1,2}}))?\s*(?:[:：](\d{{2}})|点(半|\d{{1,2}}分?)?)")
 # 块 is also a piece (一块地, 一块儿 = together): not money before such words
 # 一块八 is 1.8 元, but in 2元1小时 the 1 counts hours
@@ -144,6 +148,8 @@ def read_quantities(text: str) -> dict[str, frozenset[float]]:
             # on a 12-hour dial: 晚上八点半, 八点半 and 20:30 are the same time to a resident
             value = (hour % 12) * 60 + (minute if position == len(hours) - 1 else 0)
             found.setdefault("time", set()).add(value)
+    if _ALWAYS.search(text):
+        found.setdefault("time", set()).add(ALWAYS)
     for match in _MONEY.finditer(text):
         scale = {"万": 10000, "千": 1000}.get(match.group(2) or "", 1)
         value = float(match.group(1)) * scale + (int(match.group(3)) / 10 if match.group(3) else 0)
