@@ -333,3 +333,37 @@ def test_reading_votes_needs_no_jieba(tmp_path):
     fresh = Language(cache_dir=tmp_path)
     assert fresh.read_vote("投2", "choice", CHOICE).is_vote
     assert not fresh.ready
+
+
+# Round 6 (blind7's errors, and the sibling wordings a resident would use).
+@pytest.mark.parametrize(("text", "option"), [
+    # the voter's address, bare, before or after the vote, in brackets, with her name
+    ("5栋2单元502 投1号", 1), ("投1（12号楼3单元）", 1), ("3号楼 选2", 2), ("投3号，7栋", 3), ("选2（6栋302）", 2),
+    ("我是六楼的王阿姨，我投第四个", 4), ("我是3号楼的老王，选2", 2),
+])
+def test_round_six_choice_votes(language, text, option):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
+
+
+@pytest.mark.parametrize(("text", "options"), [
+    ("3号楼502：选1、2", (1, 2)),
+])
+def test_round_six_approval_votes(language, text, options):
+    assert language.read_vote(text, "approval", CHOICE) == VoteReading("vote", options)
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("赞成！6栋302", 1), ("反对（8号楼2单元）", 2),
+])
+def test_round_six_consent_votes(language, text, answer):
+    assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("12号楼3单元", "choice"), ("我是六楼的王阿姨", "choice"), ("我是六楼的王阿姨，她投第四个", "choice"),
+    ("3号楼的王阿姨投2", "choice"), ("投2，5栋的都投3", "choice"), ("投2（开玩笑）", "choice"), ("投2，同意3楼", "choice"),
+    ("投2（我妈让投的）", "choice"), ("6栋302", "consent"),
+])
+def test_round_six_look_alikes_are_not_votes(language, text, method):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"

@@ -15,11 +15,19 @@ _BENIGN_BLOCK = re.compile(
     r"[不没别甭](?:投|选|同意|支持|赞成)|撤回|取消|开玩笑|说着玩|闹着玩|逗你|"
     r"楼上|楼下的|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|大家|别人|邻居|老王|阿姨|叔"
 )
-_ROOM = r"(?:\d{1,3}(?:号楼|栋|幢|楼|单元|层|室)-?)*(?:\d{3,4}(?:室|号)?)?"
-# 我是3号楼的, 我家302, 住6楼: who is voting, not what for (checked before the vote grammar: 302 is no option).
-SELF_INTRO = re.compile(rf"^(?=\D*\d)(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
-                        rf"(?:(?:我|俺|额|偶|咱|阿拉)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
-                        rf"{_ROOM}(?:的)?$")
+# 6栋, 2单元, 六楼 (a floor is written in numerals too): a part of the voter's address.
+_UNIT = r"(?:\d{1,3}|[一二三四五六七八九十]{1,2})(?:号楼|栋|幢|楼|单元|层|室)"
+_ROOM = rf"(?:{_UNIT}-?)*(?:\d{{3,4}}(?:室|号|户)?)?"
+# 我是六楼的王阿姨, 我是3号楼的老王: the voter naming herself, as neighbours know her.
+_NAMED = (r"(?:[\u4e00-\u9fff]{1,2}(?:阿姨|叔叔|叔|大爷|大妈|大姐|奶奶|爷爷|姐|哥|师傅|老师)|老[\u4e00-\u9fff]|"
+          r"小[\u4e00-\u9fff])")
+# 我是3号楼的, 我家302, 住6楼, and the bare address a resident types before or after the vote (5栋2单元502 投1号,
+# 赞成！6栋302, 投1（12号楼3单元）): who is voting, not what for (checked before the vote grammar: 302 is no option).
+# Bare, it needs a building or unit, or two parts: 3楼 alone may be the third post of the thread (同意3楼).
+SELF_INTRO = re.compile(rf"^(?=.*(?:\d|{_UNIT}))(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
+                        rf"(?:(?:(?:我|俺|额|偶|咱|阿拉)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
+                        rf"{_ROOM}(?:的)?|(?:我是){_ROOM}的{_NAMED}"
+                        rf"|(?=.*(?:号楼|栋|幢|单元|室|\d{{3}}))(?=.*\d)(?:{_UNIT}-?)+(?:\d{{3,4}}(?:室|号|户)?)?(?:的)?)$")
 # 7栋302投1号, 3号楼401选二号: the voter's home run into the vote, left out like 我家302 in a clause of its own.
 _HOME_LEAD = re.compile(r"^(?:我家|我是|住|家住)?(?:\d{1,3}(?:号楼|栋|幢|单元)-?\d{0,4}(?:室|号)?|\d{3,4}室?)(?:的)?"
                         r"(?=(?:我|俺|咱)?(?:就|也|还是)?(?:投|选|支持))")
@@ -114,7 +122,7 @@ OWN = re.compile(rf"^(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了
 ALONG = re.compile(r"^(?:我|我也)?(?:跟|和|同|随)(?:大家|楼上|楼上的|邻居们|大伙儿?|大多数人)"
                    r"(?:一样|一起|的意见|意见)?$"
                    r"|^(?:理由|原因)?同楼上$|^附议$|^随大流$")
-CLAUSES = re.compile(r"[,，。.!！;；:：~～…\n]+|\s+")
+CLAUSES = re.compile(r"[,，。.!！;；:：~～…\n()]+|\s+")  # 投1（12号楼3单元）: the bracket is a clause
 # Run-on messages without punctuation: 我觉得第三个方案挺好的就选三号吧其他的都太贵了, 投2号还来得及吧.
 _RUN_ON = re.compile(r"(?<=[的了吧啦])(?=就(?:选|投))|(?<=[\d号个])(?=还(?:来得及|赶得上|能改|算数|有效))"
                      r"|(?<=[\u4e00-\u9fff\d])(?=(?:其他|其它|其余)(?:的|几个|方案)(?:都|也都))")
