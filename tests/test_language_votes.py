@@ -340,20 +340,23 @@ def test_reading_votes_needs_no_jieba(tmp_path):
     # the voter's address, bare, before or after the vote, in brackets, with her name
     ("5栋2单元502 投1号", 1), ("投1（12号楼3单元）", 1), ("3号楼 选2", 2), ("投3号，7栋", 3), ("选2（6栋302）", 2),
     ("我是六楼的王阿姨，我投第四个", 4), ("我是3号楼的老王，选2", 2),
+    # a change of mind: what was said before, voided, or kept with an addition
+    ("刚才说投1，想了想还是改成2吧", 2), ("我刚才说投1，改成2", 2), ("改投3号，之前投的2作废", 3), ("之前投的2作废，改投3号", 3),
+    ("之前的作废，投3", 3),
 ])
 def test_round_six_choice_votes(language, text, option):
     assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
 
 
 @pytest.mark.parametrize(("text", "options"), [
-    ("3号楼502：选1、2", (1, 2)),
+    ("3号楼502：选1、2", (1, 2)), ("本来只选1，再加个3吧", (1, 3)), ("之前选了1和2，再加个4", (1, 2, 4)),
 ])
 def test_round_six_approval_votes(language, text, options):
     assert language.read_vote(text, "approval", CHOICE) == VoteReading("vote", options)
 
 
 @pytest.mark.parametrize(("text", "answer"), [
-    ("赞成！6栋302", 1), ("反对（8号楼2单元）", 2),
+    ("赞成！6栋302", 1), ("反对（8号楼2单元）", 2), ("刚才说反对，改成赞成吧", 1), ("反对，之前的赞成作废", 2),
 ])
 def test_round_six_consent_votes(language, text, answer):
     assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
@@ -363,6 +366,9 @@ def test_round_six_consent_votes(language, text, answer):
     ("12号楼3单元", "choice"), ("我是六楼的王阿姨", "choice"), ("我是六楼的王阿姨，她投第四个", "choice"),
     ("3号楼的王阿姨投2", "choice"), ("投2，5栋的都投3", "choice"), ("投2（开玩笑）", "choice"), ("投2，同意3楼", "choice"),
     ("投2（我妈让投的）", "choice"), ("6栋302", "consent"),
+    ("刚才说投1", "choice"), ("刚才老王说投1，想了想还是改成2吧", "choice"), ("之前投的2作废", "choice"),
+    ("改投3号，之前投的3作废", "choice"), ("本来只选1", "approval"), ("本来想选1，再加个3吧", "approval"),
+    ("本来只选1，3也行", "approval"), ("之前投的赞成作废", "consent"), ("赞成，之前的赞成作废", "consent"),
 ])
 def test_round_six_look_alikes_are_not_votes(language, text, method):
     options = CONSENT if method == "consent" else CHOICE

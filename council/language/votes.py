@@ -24,6 +24,7 @@ from council.language._vote_asides import (
     CONTRAST,
     CORRECTED,
     CORRECTION,
+    EARLIER,
     FORCED,
     OWN,
     PREVIOUS,
@@ -33,6 +34,7 @@ from council.language._vote_asides import (
     TURN,
     TURN_BLOCK,
     TURN_OTHERS,
+    VOIDED,
     benign,
     clauses,
     concern,
@@ -163,6 +165,9 @@ _ALL_PRAISE = re.compile(rf"^(?:这)?(?:\d个)?(?:方案|选项|建议)?(?:都|�
                          rf"{PARTICLES}$")
 
 
+_ADDED = WEAK_CLAUSES[-1]  # 再加个2号
+
+
 def _first_refs(patterns, part: str) -> str | None:
     for pattern in patterns:
         match = pattern.match(part)
@@ -209,6 +214,14 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             ruled_out.extend(numbers(out.group("refs")))
             continue
         if OTHERS_OUT.match(part):
+            continue
+        if voided := VOIDED.match(part):
+            ruled_out.extend(numbers(voided.group("refs")))  # 之前投的2作废: no longer chosen
+            continue
+        earlier = EARLIER.match(part)
+        if earlier and method == APPROVAL and any(_ADDED.match(later) for later in parts[i + 1:]):
+            chosen.extend(numbers(earlier.group("refs")))  # 本来只选1，再加个3吧: kept, and 3 with it
+            bare_only, explicit = False, True
             continue
         if REPORT.match(part):
             reported = True
@@ -286,6 +299,7 @@ def _digits_run_together(found: tuple[int, ...], options) -> tuple[int, ...]:
 def _read_consent(parts: list[str]) -> VoteReading:
     found: set[int] = set()
     remarks: list[str] = []
+    withdrawn: set[int] = set()
     reported = own = neither = explicit = False
     for i, part in enumerate(parts):
         # 1 赞成 / 2 反对 / 3 弃权: the number of the stance in the ballot's order, beside the stance itself.
@@ -304,13 +318,17 @@ def _read_consent(parts: list[str]) -> VoteReading:
             own = own or bool(OWN.match(part))
         elif (off := CONSENT_OFF.match(part)) and len(parts) == 1:
             return VoteReading("off_ballot", (int(off.group("n")),))  # 投5: the ballot has 1-3 only
+        elif (voided := VOIDED.match(part)) and not voided.group("refs"):
+            void = voided.group("stance")  # 反对，之前的赞成作废: that stance is not the vote
+            if void:
+                withdrawn.add(NO if void in ("反对", "不同意") else ABSTAIN if void == "弃权" else YES)
         elif REPORT.match(part):
             reported = True
         elif NEITHER.match(part):
             neither = True
         else:
             remarks.append(part)
-    if len(found) != 1 or (reported and not own) or (neither and found != {ABSTAIN}):
+    if len(found) != 1 or found & withdrawn or (reported and not own) or (neither and found != {ABSTAIN}):
         return NOT_A_VOTE
     for extra in remarks:
         if ANY_STANCE.search(extra) or not (benign(extra) or (explicit and (concern(extra) or remark(extra)))):
