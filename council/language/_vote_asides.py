@@ -106,8 +106,8 @@ PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一
                       rf"(?:投|选|点|按)?(?:的|了|错了|错)?(?:是|成)?"
                       rf"(?:{_REF}|赞成|反对|弃权|同意|不同意)?(?:的|了)*$")
 # 改投3号，之前投的2作废: the earlier vote voided beside the new one (what it names is no longer chosen).
-VOIDED = re.compile(rf"^(?:我)?(?:之前|刚才|刚刚|原来|先前|前面|上面|上一条|第一次)(?:我)?(?:投|选|点|发)?(?:的|了|那个|那票|那条)*"
-                    rf"(?:是)?(?P<refs>(?:{_REF})?)(?P<stance>赞成|反对|弃权|同意|不同意)?(?:的|那个|那票|那条)*"
+VOIDED = re.compile(rf"^(?:我)?(?:之前|刚才|刚刚|原来|先前|前面|上面|上一条|第一次)(?:我)?(?:投|选|点|发)?"
+                    rf"(?:的|了|那个|那票|那条)*(?:是)?(?P<refs>(?:{_REF})?)(?P<stance>赞成|反对|弃权|同意|不同意)?(?:的|那个|那票|那条)*"
                     rf"(?:作废|不算|不算数|无效|撤回|取消|撤销)(?:了|吧|哈|啊)*$")
 # 本来只选1，再加个3吧: on approval an earlier vote that an addition (再加个3) keeps, not a change of mind.
 EARLIER = re.compile(rf"^(?:我)?(?:本来|原来|之前|刚才|刚刚|一开始|先前)(?:我)?(?:只|就)?(?:投|选)(?:了|的|的是)?"

@@ -41,7 +41,7 @@ from council.language._vote_asides import (
     procedure,
     remark,
 )
-from council.language._vote_forms import (  # noqa: F401 - CHOICE … ABSTAIN are part of this module's interface
+from council.language._vote_forms import (
     ABSTAIN,
     AGREE_CLAUSES,
     ALL_BUT,
