@@ -343,6 +343,13 @@ def test_reading_votes_needs_no_jieba(tmp_path):
     # a change of mind: what was said before, voided, or kept with an addition
     ("刚才说投1，想了想还是改成2吧", 2), ("我刚才说投1，改成2", 2), ("改投3号，之前投的2作废", 3), ("之前投的2作废，改投3号", 3),
     ("之前的作废，投3", 3),
+    # a vote beside its reason, a nod to another option, a question about the ballot, a leaning or a wish for the same
+    ("投三号，理由是不用大家掏钱", 3), ("选2，因为离得近", 2), ("投1号，虽然2号也不错", 1), ("选3，尽管1号也挺好", 3),
+    ("晚上8点前投是吧？我投2", 2), ("投2号，明天10号之前能出结果吗", 2), ("选1，什么时候有结果", 1),
+    ("我个人倾向第三个，就投3吧", 3), ("我比较看好2号，投2号", 2), ("投4号，4号最好尽快落实", 4),
+    ("考虑了两天，最后还是选1", 1), ("纠结了好久，还是投2吧", 2), ("投2，有问题再说", 2),
+    # the verbs of dialect; an option ruled out outright, then the pick
+    ("整第三个吧，俺觉得贼靠谱", 3), ("就整2号", 2), ("搞1号吧", 1), ("1号肯定不行，我投2", 2), ("3号根本不现实，选1", 1),
 ])
 def test_round_six_choice_votes(language, text, option):
     assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
@@ -350,6 +357,7 @@ def test_round_six_choice_votes(language, text, option):
 
 @pytest.mark.parametrize(("text", "options"), [
     ("3号楼502：选1、2", (1, 2)), ("本来只选1，再加个3吧", (1, 3)), ("之前选了1和2，再加个4", (1, 2, 4)),
+    ("1号和2号，2号最好尽快落实", (1, 2)),
 ])
 def test_round_six_approval_votes(language, text, options):
     assert language.read_vote(text, "approval", CHOICE) == VoteReading("vote", options)
@@ -357,6 +365,7 @@ def test_round_six_approval_votes(language, text, options):
 
 @pytest.mark.parametrize(("text", "answer"), [
     ("赞成！6栋302", 1), ("反对（8号楼2单元）", 2), ("刚才说反对，改成赞成吧", 1), ("反对，之前的赞成作废", 2),
+    ("先投个赞成，有问题再说", 1), ("同意，有问题再说", 1), ("双手双脚反对", 2), ("举双手双脚赞成", 1), ("反对，因为要大家掏钱", 2),
 ])
 def test_round_six_consent_votes(language, text, answer):
     assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
@@ -369,6 +378,13 @@ def test_round_six_consent_votes(language, text, answer):
     ("刚才说投1", "choice"), ("刚才老王说投1，想了想还是改成2吧", "choice"), ("之前投的2作废", "choice"),
     ("改投3号，之前投的3作废", "choice"), ("本来只选1", "approval"), ("本来想选1，再加个3吧", "approval"),
     ("本来只选1，3也行", "approval"), ("之前投的赞成作废", "consent"), ("赞成，之前的赞成作废", "consent"),
+    ("投三号，因为大家都投三号", "choice"), ("投三号，理由是我老公说好", "choice"), ("理由是不用大家掏钱", "choice"),
+    ("投1号，虽然2号也不错，但我再想想", "choice"), ("投1号，虽然2号也不错", "approval"), ("我投2，虽然他说3号也不错", "choice"),
+    ("投吗？我投2", "choice"), ("晚上8点前投是吧？", "choice"), ("投3，2号能改吗", "choice"), ("投2号，明天开会吗", "choice"),
+    ("我倾向第三个，投2", "choice"), ("我倾向于第三个", "choice"), ("1号和2号，2号最好尽快落实", "choice"),
+    ("考虑了两天", "choice"), ("选1，考虑两天再说", "choice"), ("整个方案都不行", "choice"), ("整个3号方案都不行", "choice"),
+    ("1号肯定不行", "choice"), ("1号肯定不行，2号也不行", "choice"), ("搞个新方案", "choice"),
+    ("有问题再说", "consent"), ("先投个赞成，改天再说", "consent"), ("同意，因为大家都同意", "consent"),
 ])
 def test_round_six_look_alikes_are_not_votes(language, text, method):
     options = CONSENT if method == "consent" else CHOICE

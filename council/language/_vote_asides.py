@@ -31,12 +31,17 @@ SELF_INTRO = re.compile(rf"^(?=.*(?:\d|{_UNIT}))(?=.*(?:号楼|栋|幢|楼|单�
 # 7栋302投1号, 3号楼401选二号: the voter's home run into the vote, left out like 我家302 in a clause of its own.
 _HOME_LEAD = re.compile(r"^(?:我家|我是|住|家住)?(?:\d{1,3}(?:号楼|栋|幢|单元)-?\d{0,4}(?:室|号)?|\d{3,4}室?)(?:的)?"
                         r"(?=(?:我|俺|咱)?(?:就|也|还是)?(?:投|选|支持))")
+# 考虑了两天，最后还是选1: how long the voter weighed it; 先投个赞成，有问题再说: problems later, the vote now.
+DELIBERATED = re.compile(r"^(?:我)?(?:考虑|想|琢磨|纠结|犹豫|商量|研究|比较)了(?:好|很|一)?"
+                         r"(?:几天|两天|三天|一天|半天|好久|很久|一晚上|一晚|一宿|好几天|一下|一会儿?|一阵|很长时间)$"
+                         r"|^(?:有|出了?|有啥|有什么)(?:问题|意见|情况|事)(?:再说|再提|再讲|再议|再商量|再反映)(?:吧|哈)?$")
 CORRECTION = re.compile(r"^(?:我|刚才|我刚才|刚刚|我刚刚)?(?:投错了|选错了|点错了|按错了)$")
 _HARMLESS = re.compile(r"凭什么|其他|其它|其余|谢谢大家|感谢大家|辛苦大家|大家辛苦了")  # removed before the check
 QUESTION = re.compile(r"[?？]")
 
 # Questions about the ballot, not about an option: 明天10点前还能改吗, 下午4点前投有效吧, 结果咋还没出来, 什么时候截止.
 _WHEN = (r"(?:今天|明天|今晚|晚上|下午|上午|中午|早上|周[一二三四五六日天]|星期[一二三四五六日天])?"
+         r"(?:(?:\d{1,2}月)?\d{1,2}(?:号|日)(?=前|之前|以前))?"  # 明天10号之前: a date, only before 前
          r"(?:\d{1,2}(?:点|:\d{2})(?:半|\d{1,2}分?)?)?(?:前|之前|以前|截止前)?")
 _ASK_END = r"(?:吗|不|吧|么|嘛|没|呢|啊)?"
 PROCEDURE = re.compile(
@@ -47,6 +52,9 @@ PROCEDURE = re.compile(
     rf"|^(?:请问|问一下|问下)?(?:结果|票数)(?:咋|怎么|为啥|啥时候|什么时候|几点|哪天)?(?:还)?(?:没)?"
     rf"(?:出|公布|出来)(?:了)?{_ASK_END}$"
     rf"|^(?:请问|问一下|问下)?(?:啥时候|什么时候|几点|哪天)(?:出结果|截止|结束|公布|出来)(?:了)?{_ASK_END}$"
+    rf"|^(?:请问|问一下|问下)?{_WHEN}(?:能|可以|会|就)?(?:出结果|公布结果|有结果)(?:了)?{_ASK_END}$"
+    # 晚上8点前投是吧: when the ballot closes (a time is said: 投吗 alone is no question about the ballot)
+    rf"|^{_WHEN}(?<=[点前天晚午上半分])(?:投|投票|截止|结束|投完)(?:是吧|对吧|是吗|对吗|吧|吗)$"
 )
 # 就是想问钱怎么收 after one's vote: a question set apart from the vote by the asker.
 _ASIDE = re.compile(r"^(?:就是|只是|另外|顺便|还有)(?:我)?(?:想|要)?(?:问|请教)(?:一下|下|问)?(?P<rest>.+)$")
@@ -62,9 +70,26 @@ _CONCERN_BLOCK = re.compile(
     r"\d|#|[?？]|吗|呢|谁|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|再说|看看|还是|想想|"
     r"他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|大家|别人|邻居|阿姨|叔"
 )
-# On a single-choice ballot, after a plain vote, a nod to another option: 2号，不过4号也不错.
-CONCEDE = re.compile(rf"^(?:不过|但是|但|可是|当然)(?:其实)?{REFS}(?:方案)?(?:其实)?(?:也|也还)"
+# On a single-choice ballot, after a plain vote, a nod to another option: 2号，不过4号也不错 / 投1号，虽然2号也不错.
+CONCEDE = re.compile(rf"^(?:不过|但是|但|可是|当然|虽然|虽说|尽管)(?:其实)?{REFS}(?:方案)?(?:其实)?(?:也|也还)"
                      rf"(?:不错|挺好|还行|可以|行|挺不错|蛮好|好)(?:的)?{PARTICLES}$")
+
+
+# After a plain vote, its reason: 投三号，理由是不用大家掏钱. A reason may speak of everyone (大家掏钱), never of
+# another person's vote, a number, a stance, a condition or a question.
+_REASON = re.compile(r"^(?:理由是|理由|原因是|原因|因为|主要是因为|主要是|毕竟)(?P<rest>..+)$")
+_REASON_BLOCK = re.compile(
+    r"\d|#|[?？]|吗|呢|谁|投|选|改|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|再说|看看|还是|想想|"
+    r"但|不过|可是|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|别人|邻居|阿姨|叔|说"
+)
+
+
+def reason(clause: str) -> bool:
+    match = _REASON.match(clause)
+    if not match:
+        return False
+    rest = match.group("rest")
+    return len(rest) <= 20 and not ANY_STANCE.search(rest) and not _REASON_BLOCK.search(rest)
 
 
 def concern(clause: str) -> bool:
@@ -162,7 +187,7 @@ def _without_places(clause: str) -> str | None:
 
 def benign(clause: str) -> bool:
     if (SELF_INTRO.match(clause) or CORRECTION.match(clause) or ALONG.match(clause) or SAME_MIND.match(clause)
-            or procedure(clause)):
+            or DELIBERATED.match(clause) or procedure(clause)):
         return True
     bare = _without_places(clause)  # 4号楼那个僵尸车早该拖了, 下午3点才看到
     if bare is None or len(clause) > 16:

@@ -112,7 +112,8 @@ SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{_BALLOT}|{ME}|{_LEAD_IN}|{_ALONG}|那我
             r"想了想还是|想来想去还是|考虑了一下还是|最后还是|思来想去还是)*")
 _VERB = (r"(?:投一票给|这一票给|一票给|的一票给|的一票投给|的票给|这票给|这票投给|把(?:我的|这|这一)?一?票(?:投)?给|"
          r"票投给|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选|拣|挑|"
-         r"支持|赞成|同意|力挺|挺|撑|拥护|坚持|pick|改投|改选|改回|改成|换成|改为|换|要|站在|站队|站)")
+         r"支持|赞成|同意|力挺|挺|撑|拥护|坚持|pick|改投|改选|改回|改成|换成|改为|换|要|站在|站队|站|"
+         r"整(?!个)|搞(?!个))")  # 整第三个吧 (north-east), 搞2号; not 整个, 搞个
 _ONE_VOTE = r"(?:一票|1票)?"
 PARTICLES = r"(?:吧|啦|了|哈|呀|啊|哦|噢|嘛|的|呗|咯|喽|哟|哇|耶|呐|噻|撒|嘞|咧|哒|喔|啰|额|嘎|噶|哩|!)*"
 _ALL = (r"(?:(?:我|俺)?(?:也)?(?:都|全都)(?:行|可以|支持|同意|好|赞成|不错|挺好|投|选|要|要得|得行|ok))?")
@@ -143,6 +144,12 @@ VOTE_CLAUSES = CHOICE_CLAUSES + OPINION_CLAUSES
 # vote for that same option. Not after a negation, a condition, a contrast or a question.
 OPINE_GOOD = re.compile(rf"^(?:(?![不没别甭]|如果|要是|假如|万一|但|不过|可是|吗|呢)[\u4e00-\u9fff]){{0,10}}"
                         rf"(?:觉得|认为|感觉|发现|看来){_DET}{REFS}(?:方案)?(?:确实|的确|真的|还是)?{_PRAISE}{_TAIL}$")
+# 我个人倾向第三个 (asked about alone), 2号最好尽快落实: a leaning or a wish to see it done; counts only beside an
+# explicit vote for that same option, like OPINE_GOOD.
+LEANING = re.compile(rf"^{ME}?(?:个人)?(?:比较|更|还是|一直)?(?:倾向于?|偏向于?|看好|偏爱){_DET}{REFS}(?:方案)?"
+                     rf"{PARTICLES}$")
+HURRY = re.compile(rf"^(?:希望)?{REFS}(?:方案)?(?:最好|要|得|能|希望|一定要)?(?:尽快|赶紧|早点|快点|抓紧|马上|早日)"
+                   rf"(?:落实|执行|实施|开工|动工|弄|装|办|搞|做)(?:起来|好|上|了|完)?{PARTICLES}$")
 # Clauses that only count beside a vote of their own message: 2号也可以 (approval: one more), 再加个2号.
 WEAK_CLAUSES = [
     re.compile(rf"^{SUBJ_ADV}{REFS}(?:方案)?(?:{_OPINE})?(?:也|也还)(?:可以|行|不错|挺好|支持|同意|要得|得行|ok){PARTICLES}$"),
@@ -158,8 +165,8 @@ _FAULT = (r"(?:太(?:贵|麻烦|吵|乱|远|费钱|花钱|复杂|难|折腾)|(?:
           r"不(?:太)?(?:行|好|合适|现实|靠谱|实际|划算|实用)|"
           r"没用|没必要|有问题|要涨价|花钱太多|费钱|做不到|不好弄|落实不了)")
 # 3号太贵, 想了想1号太麻烦 beside a vote for another option: that option is ruled out, not chosen.
-CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实){{0,2}}{REFS}(?:方案)?(?:还是|实在|确实)?"
-                    rf"{_FAULT}{PARTICLES}$")
+CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实){{0,2}}{REFS}(?:方案)?"
+                    rf"(?:还是|实在|确实|肯定|绝对|根本|真的|真)?{_FAULT}{PARTICLES}$")  # 1号肯定不行，我投2
 # 其他几个都不现实, 其他的都太贵了: the rest ruled out beside a vote.
 OTHERS_OUT = re.compile(rf"^(?:其他|其它|其余|别的|另外)(?:的|几个|几项|方案|那几个|两个|三个)*(?:都|也都|全都)?"
                         rf"(?:{_FAULT}|一般|不怎么样|差点意思|比不上|再说|以后再说|再看看|先放放|先不选|先不投|先不要|"
@@ -175,7 +182,7 @@ NEITHER = re.compile(rf"^{ME}?(?:既)?不(?:赞成|同意|支持)也不反对$|^
 _STANCES = ((YES, _YES), (NO, _NO), (ABSTAIN, _ABSTAIN))
 _CONSENT_SUBJ = rf"(?:(?:{_WITH}|{_HOUSEHOLD})(?:都|也都|全都)?|{_BALLOT}|{ME}(?:们)?(?:是|也是|也|还是|就)?)?"
 _CONSENT_ADV = (r"(?:非常|完全|坚决|强烈|一百个|一万个|一千个|必须|当然|肯定|绝对|十分|也|还是|就|坚定|全力|大力|"
-                r"百分百|表示|没意见|没有意见)*")
+                r"百分百|表示|没意见|没有意见|先|(?:举)?双手(?:双脚)?)*")  # 先投个赞成, 双手双脚反对
 _CONSENT_VERB = r"(?:投|选择|选|投个|改投|改成|改为|换成|改|给)?"
 _CONSENT_OBJ = r"(?:(?:这个|该|此|本)?(?:方案|决议|提议|议案|建议|动议|决定))?"
 _CONSENT_TAIL = r"(?:的|吧|啦|了|哈|呀|啊|哦|噻|撒|嘞|额|!|⊕|票|一票)*"

@@ -39,6 +39,7 @@ from council.language._vote_asides import (
     clauses,
     concern,
     procedure,
+    reason,
     remark,
 )
 from council.language._vote_forms import (
@@ -55,6 +56,8 @@ from council.language._vote_forms import (
     CONSENT_NUMBER,
     CONSENT_OFF,
     CRITIC,
+    HURRY,
+    LEANING,
     MAX_BARE,
     MAX_CHARS,
     ME,
@@ -252,13 +255,13 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             aside = True  # 2号，不过4号也不错: a nod to another option, not a vote for it
         elif _ALL_PRAISE.match(part):
             praise_all = True
-        elif concern(part):
+        elif concern(part) or reason(part):
             aside = True
         elif benign(part):
             continue
         elif remark(part):
             aside = True  # 我选1号，10号前能弄好不: only beside an explicit vote
-        elif support := OPINE_GOOD.match(part):
+        elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part)):
             supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
         else:
             return NOT_A_VOTE
@@ -331,7 +334,8 @@ def _read_consent(parts: list[str]) -> VoteReading:
     if len(found) != 1 or found & withdrawn or (reported and not own) or (neither and found != {ABSTAIN}):
         return NOT_A_VOTE
     for extra in remarks:
-        if ANY_STANCE.search(extra) or not (benign(extra) or (explicit and (concern(extra) or remark(extra)))):
+        beside = explicit and (concern(extra) or reason(extra) or remark(extra))  # only after a stance said outright
+        if ANY_STANCE.search(extra) or not (benign(extra) or beside):
             return NOT_A_VOTE
     return VoteReading("vote", (found.pop(),))
 
