@@ -350,6 +350,9 @@ def test_reading_votes_needs_no_jieba(tmp_path):
     ("考虑了两天，最后还是选1", 1), ("纠结了好久，还是投2吧", 2), ("投2，有问题再说", 2),
     # the verbs of dialect; an option ruled out outright, then the pick
     ("整第三个吧，俺觉得贼靠谱", 3), ("就整2号", 2), ("搞1号吧", 1), ("1号肯定不行，我投2", 2), ("3号根本不现实，选1", 1),
+    # the number as it is typed: circled after 第, 弟 for 第, a numeral that is the whole message
+    ("第①个", 1), ("第②个方案", 2), ("我选弟三个", 3), ("弟2个", 2), ("四", 4), ("嗯…那就一吧", 1), ("那就三吧", 3), ("还是二", 2),
+    ("一吧", 1),
 ])
 def test_round_six_choice_votes(language, text, option):
     assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
@@ -358,6 +361,10 @@ def test_round_six_choice_votes(language, text, option):
 @pytest.mark.parametrize(("text", "options"), [
     ("3号楼502：选1、2", (1, 2)), ("本来只选1，再加个3吧", (1, 3)), ("之前选了1和2，再加个4", (1, 2, 4)),
     ("1号和2号，2号最好尽快落实", (1, 2)),
+    # the first or last few, an exclusion, one more with 另外
+    ("前三个都支持", (1, 2, 3)), ("选前两个", (1, 2)), ("后两个都行", (3, 4)), ("前两个方案都同意", (1, 2)),
+    ("前四个都支持", (1, 2, 3, 4)), ("1和2都可以，3不要", (1, 2)), ("前三个都支持，4不要", (1, 2, 3)),
+    ("投1，3，另外4也行", (1, 3, 4)), ("前两个都支持，另外4也行", (1, 2, 4)), ("四", (4,)),
 ])
 def test_round_six_approval_votes(language, text, options):
     assert language.read_vote(text, "approval", CHOICE) == VoteReading("vote", options)
@@ -369,6 +376,12 @@ def test_round_six_approval_votes(language, text, options):
 ])
 def test_round_six_consent_votes(language, text, answer):
     assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
+
+
+def test_round_six_numbers_off_a_consent_ballot_however_written(language):
+    for text, number in (("我选第四项", 4), ("⑤", 5), ("第4个", 4)):
+        assert language.read_vote(text, "consent", CONSENT) == VoteReading("off_ballot", (number,))
+    assert language.read_vote("②", "consent", CONSENT) == VoteReading("vote", (2,))
 
 
 @pytest.mark.parametrize(("text", "method"), [
@@ -385,6 +398,12 @@ def test_round_six_consent_votes(language, text, answer):
     ("考虑了两天", "choice"), ("选1，考虑两天再说", "choice"), ("整个方案都不行", "choice"), ("整个3号方案都不行", "choice"),
     ("1号肯定不行", "choice"), ("1号肯定不行，2号也不行", "choice"), ("搞个新方案", "choice"),
     ("有问题再说", "consent"), ("先投个赞成，改天再说", "consent"), ("同意，因为大家都同意", "consent"),
+    # numerals inside words, or off the ballot; groups that are no vote
+    ("我弟三个孩子", "choice"), ("老弟三个", "choice"), ("一下", "choice"), ("二手", "choice"), ("你真二", "choice"),
+    ("我二", "choice"), ("十", "choice"), ("两", "choice"), ("六", "choice"), ("四", "consent"), ("一", "consent"),
+    ("前三个都支持", "choice"), ("前五个都支持", "approval"), ("前三个都不支持", "approval"), ("前三个楼都支持", "approval"),
+    ("前三个都支持吗", "approval"), ("前三个人都同意了", "approval"), ("楼上说的前两个都支持", "approval"),
+    ("3不要", "approval"), ("2号不要", "approval"), ("1和2都可以，2不要", "approval"), ("另外4也行", "approval"),
 ])
 def test_round_six_look_alikes_are_not_votes(language, text, method):
     options = CONSENT if method == "consent" else CHOICE

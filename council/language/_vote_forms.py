@@ -48,7 +48,10 @@ _DIALECT_NOT = re.compile(r"[勿唔](?=同意|赞成|支持|赞同|反对|弃权
 # Slips of the pinyin keyboard on the words a vote turns on (同意 → 同一 / 统一 is read in the stance grammar:
 # 同一 is a word of its own).
 _SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|气权|弃劝"), "弃权"),
-          (re.compile(r"赞城|攒成"), "赞成"))
+          (re.compile(r"赞城|攒成"), "赞成"),
+          # 我选弟三个: 第 typed as 弟 (not 我弟, 老弟, 表弟 …: a brother)
+          (re.compile(r"(?<![我俺你他她老小兄表堂徒子师贤令胞])弟(?=[一二三四五六七八九十\d](?:个|号|条|项|种))"),
+           "第"))
 # 一三, 二四: the numerals of two or more options in a row and nothing else (in order, none twice).
 _NUMERAL_RUN = re.compile(r"^[一二三四五六七八九]{2,4}$")
 
@@ -69,6 +72,7 @@ def canonical(text: str) -> str:
     for slip, word in _SLIPS:
         text = slip.sub(word, text)
     text = re.sub(r"^@\S+\s*", "", text)  # @议事会助手 投2
+    text = re.sub(r"第\s*#(?=\d)", "第", text)  # 第①个: the circled digit read as #1 (normalize)
     text = _PLUS_ONE.sub("⊕", text)
     text = re.sub(r"(?<=\d) +(?=\d)", ",", text)  # 1 3 → 1,3
     text = re.sub(r"(?<=[\d号]) *([和跟与、/]) *(?=[\d第#])", r"\1", text)  # 1 和 2 → 1和2
@@ -152,16 +156,22 @@ HURRY = re.compile(rf"^(?:希望)?{REFS}(?:方案)?(?:最好|要|得|能|希望|
                    rf"(?:落实|执行|实施|开工|动工|弄|装|办|搞|做)(?:起来|好|上|了|完)?{PARTICLES}$")
 # Clauses that only count beside a vote of their own message: 2号也可以 (approval: one more), 再加个2号.
 WEAK_CLAUSES = [
-    re.compile(rf"^{SUBJ_ADV}{REFS}(?:方案)?(?:{_OPINE})?(?:也|也还)(?:可以|行|不错|挺好|支持|同意|要得|得行|ok){PARTICLES}$"),
+    re.compile(rf"^(?:另外|还有|再就是)?{SUBJ_ADV}{REFS}(?:方案)?(?:{_OPINE})?(?:也|也还)"
+               rf"(?:可以|行|不错|挺好|支持|同意|要得|得行|ok){PARTICLES}$"),  # 投1，3，另外4也行
     re.compile(rf"^(?:再|还|另外)?(?:加(?:上|个|一个)?|外加|再选|再投|再支持|选上|带上)(?:个)?{REFS}{_TAIL}$"),
 ]
 # On approval: every option (全选, 四个都支持) or all but some (除了2号都行).
 ALL_OPTIONS = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:全选|全都选|全部选|全投|全都投|全部投|全都要|全部都要|"
                          rf"(?:(?:这)?(?P<count>\d|[两三四五六七八九十])个(?:方案|选项|建议)?)?{ME}?"
                          rf"(?:全都|全部|都|全)(?:支持|选|投|要|同意|赞成)){PARTICLES}$")
+# 前三个都支持, 选前两个, 后两个都行: the first (last) few options of the ballot, on approval.
+FIRST_FEW = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:(?:选|投|支持|要)(?P<pre>前|后)(?P<pre_n>\d|[两三四五六七八九])个"
+                       rf"(?:方案|选项|建议)?|(?P<end>前|后)(?P<end_n>\d|[两三四五六七八九])个(?:方案|选项|建议)?{ME}?(?:全都|全部|都|全)"
+                       rf"(?:支持|选|投|要|同意|赞成|行|可以|好|ok))(?:吧)?{PARTICLES}$")
 ALL_BUT = re.compile(rf"^除了?{REFS}(?:以外|之外)?(?:其他|其它|其余|别的)?(?:的|几个|方案|选项)*{ME}?"
                      rf"(?:全都|全部|都|全)(?:行|可以|支持|选|投|要|同意|赞成|好|ok){PARTICLES}$")
 _FAULT = (r"(?:太(?:贵|麻烦|吵|乱|远|费钱|花钱|复杂|难|折腾)|(?:要|得|还要|还得)(?:收钱|收费|交钱|出钱|花钱|掏钱)|"
+          r"(?:就)?(?:不要|不选|不投|不支持|免了|pass)|"  # 1和2都可以，3不要: excluded
           r"不(?:太)?(?:行|好|合适|现实|靠谱|实际|划算|实用)|"
           r"没用|没必要|有问题|要涨价|花钱太多|费钱|做不到|不好弄|落实不了)")
 # 3号太贵, 想了想1号太麻烦 beside a vote for another option: that option is ruled out, not chosen.
@@ -202,10 +212,26 @@ AGREE_CLAUSES = [
     (YES, re.compile(rf"^{ME}?(?:也|都)?不反对{_AGREE_END}")),  # not against: for (the reading of blind5's author)
 ]
 # 1, 选2, 投3号: a ballot's number on a consent ballot, in the order 赞成 / 反对 / 弃权.
-CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第)?(?P<n>[1-3])(?:号|个)?{PARTICLES}$")
-# 4, 投5, 我选4号 on a consent ballot: a number the ballot does not have (a correction, not a vote).
-CONSENT_OFF = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第)?(?P<n>[4-9])(?:号|个)?{PARTICLES}$")
+CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[1-3])(?:号|个|项)?"
+                            rf"{PARTICLES}$")
+# 4, 投5, 我选4号, 我选第四项, ⑤ on a consent ballot: a number the ballot does not have (a correction, not a vote).
+CONSENT_OFF = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[4-9])(?:号|个|项)?"
+                         rf"{PARTICLES}$")
 ANY_STANCE = re.compile(r"同意|赞成|赞同|支持|反对|弃权|拥护")
+
+
+# 四, 嗯…那就一吧: a numeral that is the whole message (after 嗯, 那就, before 吧) is the option's number, on a choice
+# or approval ballot only (read_vote) and only when the ballot has it (六 alone may be the slang 6, "cool"): inside
+# a message 一 and 二 are words (一下, 二手), on consent a numeral is no stance.
+_BARE_NUMERAL = re.compile(r"^(?P<lead>(?:嗯+|呃+|额+|唔+|emm+|好)?[….,~ ]*(?:那么?就|那|就|还是|那还是|那就还是)?)"
+                           r"(?P<n>[一二三四五六七八九])(?P<tail>(?:吧|呗|啦|了|哈|号)*)$")
+
+
+def bare_numeral(body: str, options) -> str:
+    bare = _BARE_NUMERAL.match(body)
+    if not bare or cn_to_int(bare.group("n")) not in set(options):
+        return body
+    return f"{bare.group('lead')}{cn_to_int(bare.group('n'))}{bare.group('tail')}"
 
 
 def numbers(refs: str) -> list[int]:

@@ -56,6 +56,7 @@ from council.language._vote_forms import (
     CONSENT_NUMBER,
     CONSENT_OFF,
     CRITIC,
+    FIRST_FEW,
     HURRY,
     LEANING,
     MAX_BARE,
@@ -71,6 +72,7 @@ from council.language._vote_forms import (
     SUBJ_ADV,
     WEAK_CLAUSES,
     YES,
+    bare_numeral,
     canonical,
     cn_to_int,
     numbers,
@@ -102,6 +104,8 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
     body = canonical(raw)
     if not body or len(body) > MAX_CHARS:
         return NOT_A_VOTE
+    if method != CONSENT:
+        body = bare_numeral(body, options)
     parts = _clauses_asking_only_about_the_ballot(body)
     if not parts:
         return NOT_A_VOTE
@@ -184,13 +188,21 @@ def _choice_refs(part: str) -> str | None:
 
 
 def _every_option(part: str, method: str, options) -> list[int] | None:
-    """全选, 四个都支持 (every option), 除了2号都行 (all but those named): on an approval ballot only."""
+    """全选, 四个都支持 (every option), 前三个都支持 (the first few), 除了2号都行 (all but those named): on an
+    approval ballot only."""
     whole = ALL_OPTIONS.match(part)
     if whole:
         count = whole.group("count")
         if method != APPROVAL or (count and cn_to_int(count) != len(options)):
             return []
         return list(options)
+    few = FIRST_FEW.match(part)
+    if few:
+        count = cn_to_int(few.group("pre_n") or few.group("end_n"))
+        if method != APPROVAL or not count or count > len(options):
+            return []  # on choice it is no one option; 前五个 of four is a slip
+        ordered = sorted(options)
+        return ordered[:count] if (few.group("pre") or few.group("end")) == "前" else ordered[-count:]
     but = ALL_BUT.match(part)
     if but:
         left = [n for n in options if n not in set(numbers(but.group("refs")))]
