@@ -399,7 +399,7 @@ def test_round_six_numbers_off_a_consent_ballot_however_written(language):
     ("1号肯定不行", "choice"), ("1号肯定不行，2号也不行", "choice"), ("搞个新方案", "choice"),
     ("有问题再说", "consent"), ("先投个赞成，改天再说", "consent"), ("同意，因为大家都同意", "consent"),
     # numerals inside words, or off the ballot; groups that are no vote
-    ("我弟三个孩子", "choice"), ("老弟三个", "choice"), ("一下", "choice"), ("二手", "choice"), ("你真二", "choice"),
+    ("我弟三个孩子", "choice"), ("老弟三个", "choice"), ("弟弟三个都选2", "choice"), ("一下", "choice"), ("二手", "choice"), ("你真二", "choice"),
     ("我二", "choice"), ("十", "choice"), ("两", "choice"), ("六", "choice"), ("四", "consent"), ("一", "consent"),
     ("前三个都支持", "choice"), ("前五个都支持", "approval"), ("前三个都不支持", "approval"), ("前三个楼都支持", "approval"),
     ("前三个都支持吗", "approval"), ("前三个人都同意了", "approval"), ("楼上说的前两个都支持", "approval"),

@@ -50,7 +50,7 @@ _DIALECT_NOT = re.compile(r"[勿唔](?=同意|赞成|支持|赞同|反对|弃权
 _SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|气权|弃劝"), "弃权"),
           (re.compile(r"赞城|攒成"), "赞成"),
           # 我选弟三个: 第 typed as 弟 (not 我弟, 老弟, 表弟 …: a brother)
-          (re.compile(r"(?<![我俺你他她老小兄表堂徒子师贤令胞])弟(?=[一二三四五六七八九十\d](?:个|号|条|项|种))"),
+          (re.compile(r"(?<![我俺你他她老小兄表堂徒子师贤令胞弟])弟(?=[一二三四五六七八九十\d](?:个|号|条|项|种))"),
            "第"))
 # 一三, 二四: the numerals of two or more options in a row and nothing else (in order, none twice).
 _NUMERAL_RUN = re.compile(r"^[一二三四五六七八九]{2,4}$")
