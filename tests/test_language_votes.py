@@ -333,3 +333,78 @@ def test_reading_votes_needs_no_jieba(tmp_path):
     fresh = Language(cache_dir=tmp_path)
     assert fresh.read_vote("投2", "choice", CHOICE).is_vote
     assert not fresh.ready
+
+
+# Round 6 (blind7's errors, and the sibling wordings a resident would use).
+@pytest.mark.parametrize(("text", "option"), [
+    # the voter's address, bare, before or after the vote, in brackets, with her name
+    ("5栋2单元502 投1号", 1), ("投1（12号楼3单元）", 1), ("3号楼 选2", 2), ("投3号，7栋", 3), ("选2（6栋302）", 2),
+    ("我是六楼的王阿姨，我投第四个", 4), ("我是3号楼的老王，选2", 2),
+    # a change of mind: what was said before, voided, or kept with an addition
+    ("刚才说投1，想了想还是改成2吧", 2), ("我刚才说投1，改成2", 2), ("改投3号，之前投的2作废", 3), ("之前投的2作废，改投3号", 3),
+    ("之前的作废，投3", 3),
+    # a vote beside its reason, a nod to another option, a question about the ballot, a leaning or a wish for the same
+    ("投三号，理由是不用大家掏钱", 3), ("选2，因为离得近", 2), ("投1号，虽然2号也不错", 1), ("选3，尽管1号也挺好", 3),
+    ("晚上8点前投是吧？我投2", 2), ("投2号，明天10号之前能出结果吗", 2), ("选1，什么时候有结果", 1),
+    ("我个人倾向第三个，就投3吧", 3), ("我比较看好2号，投2号", 2), ("投4号，4号最好尽快落实", 4),
+    ("考虑了两天，最后还是选1", 1), ("纠结了好久，还是投2吧", 2), ("投2，有问题再说", 2),
+    # the verbs of dialect; an option ruled out outright, then the pick
+    ("整第三个吧，俺觉得贼靠谱", 3), ("就整2号", 2), ("搞1号吧", 1), ("1号肯定不行，我投2", 2), ("3号根本不现实，选1", 1),
+    # the number as it is typed: circled after 第, 弟 for 第, a numeral that is the whole message
+    ("第①个", 1), ("第②个方案", 2), ("我选弟三个", 3), ("弟2个", 2), ("四", 4), ("嗯…那就一吧", 1), ("那就三吧", 3), ("还是二", 2),
+    ("一吧", 1),
+])
+def test_round_six_choice_votes(language, text, option):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
+
+
+@pytest.mark.parametrize(("text", "options"), [
+    ("3号楼502：选1、2", (1, 2)), ("本来只选1，再加个3吧", (1, 3)), ("之前选了1和2，再加个4", (1, 2, 4)),
+    ("1号和2号，2号最好尽快落实", (1, 2)),
+    # the first or last few, an exclusion, one more with 另外
+    ("前三个都支持", (1, 2, 3)), ("选前两个", (1, 2)), ("后两个都行", (3, 4)), ("前两个方案都同意", (1, 2)),
+    ("前四个都支持", (1, 2, 3, 4)), ("1和2都可以，3不要", (1, 2)), ("前三个都支持，4不要", (1, 2, 3)),
+    ("投1，3，另外4也行", (1, 3, 4)), ("前两个都支持，另外4也行", (1, 2, 4)), ("四", (4,)),
+])
+def test_round_six_approval_votes(language, text, options):
+    assert language.read_vote(text, "approval", CHOICE) == VoteReading("vote", options)
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("赞成！6栋302", 1), ("反对（8号楼2单元）", 2), ("刚才说反对，改成赞成吧", 1), ("反对，之前的赞成作废", 2),
+    ("先投个赞成，有问题再说", 1), ("同意，有问题再说", 1), ("双手双脚反对", 2), ("举双手双脚赞成", 1), ("反对，因为要大家掏钱", 2),
+])
+def test_round_six_consent_votes(language, text, answer):
+    assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
+
+
+def test_round_six_numbers_off_a_consent_ballot_however_written(language):
+    for text, number in (("我选第四项", 4), ("⑤", 5), ("第4个", 4)):
+        assert language.read_vote(text, "consent", CONSENT) == VoteReading("off_ballot", (number,))
+    assert language.read_vote("②", "consent", CONSENT) == VoteReading("vote", (2,))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("12号楼3单元", "choice"), ("我是六楼的王阿姨", "choice"), ("我是六楼的王阿姨，她投第四个", "choice"),
+    ("3号楼的王阿姨投2", "choice"), ("投2，5栋的都投3", "choice"), ("投2（开玩笑）", "choice"), ("投2，同意3楼", "choice"),
+    ("投2（我妈让投的）", "choice"), ("6栋302", "consent"),
+    ("刚才说投1", "choice"), ("刚才老王说投1，想了想还是改成2吧", "choice"), ("之前投的2作废", "choice"),
+    ("改投3号，之前投的3作废", "choice"), ("本来只选1", "approval"), ("本来想选1，再加个3吧", "approval"),
+    ("本来只选1，3也行", "approval"), ("之前投的赞成作废", "consent"), ("赞成，之前的赞成作废", "consent"),
+    ("投三号，因为大家都投三号", "choice"), ("投三号，理由是我老公说好", "choice"), ("理由是不用大家掏钱", "choice"),
+    ("投1号，虽然2号也不错，但我再想想", "choice"), ("投1号，虽然2号也不错", "approval"), ("我投2，虽然他说3号也不错", "choice"),
+    ("投吗？我投2", "choice"), ("晚上8点前投是吧？", "choice"), ("投3，2号能改吗", "choice"), ("投2号，明天开会吗", "choice"),
+    ("我倾向第三个，投2", "choice"), ("我倾向于第三个", "choice"), ("1号和2号，2号最好尽快落实", "choice"),
+    ("考虑了两天", "choice"), ("选1，考虑两天再说", "choice"), ("整个方案都不行", "choice"), ("整个3号方案都不行", "choice"),
+    ("1号肯定不行", "choice"), ("1号肯定不行，2号也不行", "choice"), ("搞个新方案", "choice"),
+    ("有问题再说", "consent"), ("先投个赞成，改天再说", "consent"), ("同意，因为大家都同意", "consent"),
+    # numerals inside words, or off the ballot; groups that are no vote
+    ("我弟三个孩子", "choice"), ("老弟三个", "choice"), ("弟弟三个都选2", "choice"), ("一下", "choice"), ("二手", "choice"), ("你真二", "choice"),
+    ("我二", "choice"), ("十", "choice"), ("两", "choice"), ("六", "choice"), ("四", "consent"), ("一", "consent"),
+    ("前三个都支持", "choice"), ("前五个都支持", "approval"), ("前三个都不支持", "approval"), ("前三个楼都支持", "approval"),
+    ("前三个都支持吗", "approval"), ("前三个人都同意了", "approval"), ("楼上说的前两个都支持", "approval"),
+    ("3不要", "approval"), ("2号不要", "approval"), ("1和2都可以，2不要", "approval"), ("另外4也行", "approval"),
+])
+def test_round_six_look_alikes_are_not_votes(language, text, method):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"

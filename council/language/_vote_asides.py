@@ -15,20 +15,33 @@ _BENIGN_BLOCK = re.compile(
     r"[不没别甭](?:投|选|同意|支持|赞成)|撤回|取消|开玩笑|说着玩|闹着玩|逗你|"
     r"楼上|楼下的|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|大家|别人|邻居|老王|阿姨|叔"
 )
-_ROOM = r"(?:\d{1,3}(?:号楼|栋|幢|楼|单元|层|室)-?)*(?:\d{3,4}(?:室|号)?)?"
-# 我是3号楼的, 我家302, 住6楼: who is voting, not what for (checked before the vote grammar: 302 is no option).
-SELF_INTRO = re.compile(rf"^(?=\D*\d)(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
-                        rf"(?:(?:我|俺|额|偶|咱|阿拉)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
-                        rf"{_ROOM}(?:的)?$")
+# 6栋, 2单元, 六楼 (a floor is written in numerals too): a part of the voter's address.
+_UNIT = r"(?:\d{1,3}|[一二三四五六七八九十]{1,2})(?:号楼|栋|幢|楼|单元|层|室)"
+_ROOM = rf"(?:{_UNIT}-?)*(?:\d{{3,4}}(?:室|号|户)?)?"
+# 我是六楼的王阿姨, 我是3号楼的老王: the voter naming herself, as neighbours know her.
+_NAMED = (r"(?:[\u4e00-\u9fff]{1,2}(?:阿姨|叔叔|叔|大爷|大妈|大姐|奶奶|爷爷|姐|哥|师傅|老师)|老[\u4e00-\u9fff]|"
+          r"小[\u4e00-\u9fff])")
+# 我是3号楼的, 我家302, 住6楼, and the bare address a resident types before or after the vote (5栋2单元502 投1号,
+# 赞成！6栋302, 投1（12号楼3单元）): who is voting, not what for (checked before the vote grammar: 302 is no option).
+# Bare, it needs a building or unit, or two parts: 3楼 alone may be the third post of the thread (同意3楼).
+SELF_INTRO = re.compile(rf"^(?=.*(?:\d|{_UNIT}))(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
+                        rf"(?:(?:(?:我|俺|额|偶|咱|阿拉)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
+                        rf"{_ROOM}(?:的)?|(?:我是){_ROOM}的{_NAMED}"
+                        rf"|(?=.*(?:号楼|栋|幢|单元|室|\d{{3}}))(?=.*\d)(?:{_UNIT}-?)+(?:\d{{3,4}}(?:室|号|户)?)?(?:的)?)$")
 # 7栋302投1号, 3号楼401选二号: the voter's home run into the vote, left out like 我家302 in a clause of its own.
 _HOME_LEAD = re.compile(r"^(?:我家|我是|住|家住)?(?:\d{1,3}(?:号楼|栋|幢|单元)-?\d{0,4}(?:室|号)?|\d{3,4}室?)(?:的)?"
                         r"(?=(?:我|俺|咱)?(?:就|也|还是)?(?:投|选|支持))")
+# 考虑了两天，最后还是选1: how long the voter weighed it; 先投个赞成，有问题再说: problems later, the vote now.
+DELIBERATED = re.compile(r"^(?:我)?(?:考虑|想|琢磨|纠结|犹豫|商量|研究|比较)了(?:好|很|一)?"
+                         r"(?:几天|两天|三天|一天|半天|好久|很久|一晚上|一晚|一宿|好几天|一下|一会儿?|一阵|很长时间)$"
+                         r"|^(?:有|出了?|有啥|有什么)(?:问题|意见|情况|事)(?:再说|再提|再讲|再议|再商量|再反映)(?:吧|哈)?$")
 CORRECTION = re.compile(r"^(?:我|刚才|我刚才|刚刚|我刚刚)?(?:投错了|选错了|点错了|按错了)$")
 _HARMLESS = re.compile(r"凭什么|其他|其它|其余|谢谢大家|感谢大家|辛苦大家|大家辛苦了")  # removed before the check
 QUESTION = re.compile(r"[?？]")
 
 # Questions about the ballot, not about an option: 明天10点前还能改吗, 下午4点前投有效吧, 结果咋还没出来, 什么时候截止.
 _WHEN = (r"(?:今天|明天|今晚|晚上|下午|上午|中午|早上|周[一二三四五六日天]|星期[一二三四五六日天])?"
+         r"(?:(?:\d{1,2}月)?\d{1,2}(?:号|日)(?=前|之前|以前))?"  # 明天10号之前: a date, only before 前
          r"(?:\d{1,2}(?:点|:\d{2})(?:半|\d{1,2}分?)?)?(?:前|之前|以前|截止前)?")
 _ASK_END = r"(?:吗|不|吧|么|嘛|没|呢|啊)?"
 PROCEDURE = re.compile(
@@ -39,6 +52,9 @@ PROCEDURE = re.compile(
     rf"|^(?:请问|问一下|问下)?(?:结果|票数)(?:咋|怎么|为啥|啥时候|什么时候|几点|哪天)?(?:还)?(?:没)?"
     rf"(?:出|公布|出来)(?:了)?{_ASK_END}$"
     rf"|^(?:请问|问一下|问下)?(?:啥时候|什么时候|几点|哪天)(?:出结果|截止|结束|公布|出来)(?:了)?{_ASK_END}$"
+    rf"|^(?:请问|问一下|问下)?{_WHEN}(?:能|可以|会|就)?(?:出结果|公布结果|有结果)(?:了)?{_ASK_END}$"
+    # 晚上8点前投是吧: when the ballot closes (a time is said: 投吗 alone is no question about the ballot)
+    rf"|^{_WHEN}(?<=[点前天晚午上半分])(?:投|投票|截止|结束|投完)(?:是吧|对吧|是吗|对吗|吧|吗)$"
 )
 # 就是想问钱怎么收 after one's vote: a question set apart from the vote by the asker.
 _ASIDE = re.compile(r"^(?:就是|只是|另外|顺便|还有)(?:我)?(?:想|要)?(?:问|请教)(?:一下|下|问)?(?P<rest>.+)$")
@@ -54,9 +70,26 @@ _CONCERN_BLOCK = re.compile(
     r"\d|#|[?？]|吗|呢|谁|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|再说|看看|还是|想想|"
     r"他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|大家|别人|邻居|阿姨|叔"
 )
-# On a single-choice ballot, after a plain vote, a nod to another option: 2号，不过4号也不错.
-CONCEDE = re.compile(rf"^(?:不过|但是|但|可是|当然)(?:其实)?{REFS}(?:方案)?(?:其实)?(?:也|也还)"
+# On a single-choice ballot, after a plain vote, a nod to another option: 2号，不过4号也不错 / 投1号，虽然2号也不错.
+CONCEDE = re.compile(rf"^(?:不过|但是|但|可是|当然|虽然|虽说|尽管)(?:其实)?{REFS}(?:方案)?(?:其实)?(?:也|也还)"
                      rf"(?:不错|挺好|还行|可以|行|挺不错|蛮好|好)(?:的)?{PARTICLES}$")
+
+
+# After a plain vote, its reason: 投三号，理由是不用大家掏钱. A reason may speak of everyone (大家掏钱), never of
+# another person's vote, a number, a stance, a condition or a question.
+_REASON = re.compile(r"^(?:理由是|理由|原因是|原因|因为|主要是因为|主要是|毕竟)(?P<rest>..+)$")
+_REASON_BLOCK = re.compile(
+    r"\d|#|[?？]|吗|呢|谁|投|选|改|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|再说|看看|还是|想想|"
+    r"但|不过|可是|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|别人|邻居|阿姨|叔|说"
+)
+
+
+def reason(clause: str) -> bool:
+    match = _REASON.match(clause)
+    if not match:
+        return False
+    rest = match.group("rest")
+    return len(rest) <= 20 and not ANY_STANCE.search(rest) and not _REASON_BLOCK.search(rest)
 
 
 def concern(clause: str) -> bool:
@@ -93,9 +126,17 @@ FORCED = re.compile(r"^(?:如果|要是)?(?:非要|硬要|一定要|真要|实�
                     r"(?:(?:一个|一项|一)(?:的话)?|的话)(?P<rest>.*)$")
 # 刚才手滑点了1 / 之前投的反对 / 原来想反对的, then 改成3号 / 现在改同意了: the earlier vote is taken back.
 PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一开始|手滑|不小心|手抖))"
-                      rf"(?:我)?(?:之前|刚才|刚刚|本来|原来|先前|一开始)?(?:是)?(?:想|打算|准备)?(?:手滑|不小心|手抖|误)?"
+                      rf"(?:我)?(?:之前|刚才|刚刚|本来|原来|先前|一开始)?(?:是)?(?:说|说了|说要)?(?:想|打算|准备)?"
+                      rf"(?:手滑|不小心|手抖|误)?"
                       rf"(?:投|选|点|按)?(?:的|了|错了|错)?(?:是|成)?"
                       rf"(?:{_REF}|赞成|反对|弃权|同意|不同意)?(?:的|了)*$")
+# 改投3号，之前投的2作废: the earlier vote voided beside the new one (what it names is no longer chosen).
+VOIDED = re.compile(rf"^(?:我)?(?:之前|刚才|刚刚|原来|先前|前面|上面|上一条|第一次)(?:我)?(?:投|选|点|发)?"
+                    rf"(?:的|了|那个|那票|那条)*(?:是)?(?P<refs>(?:{_REF})?)(?P<stance>赞成|反对|弃权|同意|不同意)?(?:的|那个|那票|那条)*"
+                    rf"(?:作废|不算|不算数|无效|撤回|取消|撤销)(?:了|吧|哈|啊)*$")
+# 本来只选1，再加个3吧: on approval an earlier vote that an addition (再加个3) keeps, not a change of mind.
+EARLIER = re.compile(rf"^(?:我)?(?:本来|原来|之前|刚才|刚刚|一开始|先前)(?:我)?(?:只|就)?(?:投|选)(?:了|的|的是)?"
+                     rf"{REFS}(?:的|了)?$")
 CHANGE = re.compile(r"^(?:那|就|我|那就|现在|后来|最后|所以)*(?:改成|改投|改为|换成|改选|改回|改(?=[同赞反弃支\d第]))"
                     r"|^算了|^(?:想了想|想想|想了一下|后来想想|转念一想|想来想去|考虑了一下|思来想去|仔细想想)?(?:我)?还是")
 # 投1，不对，投3 / 刚才点错了，应该是3号: what was said before is taken back; 应该是 introduces the vote.
@@ -114,7 +155,7 @@ OWN = re.compile(rf"^(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了
 ALONG = re.compile(r"^(?:我|我也)?(?:跟|和|同|随)(?:大家|楼上|楼上的|邻居们|大伙儿?|大多数人)"
                    r"(?:一样|一起|的意见|意见)?$"
                    r"|^(?:理由|原因)?同楼上$|^附议$|^随大流$")
-CLAUSES = re.compile(r"[,，。.!！;；:：~～…\n]+|\s+")
+CLAUSES = re.compile(r"[,，。.!！;；:：~～…\n()]+|\s+")  # 投1（12号楼3单元）: the bracket is a clause
 # Run-on messages without punctuation: 我觉得第三个方案挺好的就选三号吧其他的都太贵了, 投2号还来得及吧.
 _RUN_ON = re.compile(r"(?<=[的了吧啦])(?=就(?:选|投))|(?<=[\d号个])(?=还(?:来得及|赶得上|能改|算数|有效))"
                      r"|(?<=[\u4e00-\u9fff\d])(?=(?:其他|其它|其余)(?:的|几个|方案)(?:都|也都))")
@@ -146,7 +187,7 @@ def _without_places(clause: str) -> str | None:
 
 def benign(clause: str) -> bool:
     if (SELF_INTRO.match(clause) or CORRECTION.match(clause) or ALONG.match(clause) or SAME_MIND.match(clause)
-            or procedure(clause)):
+            or DELIBERATED.match(clause) or procedure(clause)):
         return True
     bare = _without_places(clause)  # 4号楼那个僵尸车早该拖了, 下午3点才看到
     if bare is None or len(clause) > 16:

@@ -48,7 +48,10 @@ _DIALECT_NOT = re.compile(r"[勿唔](?=同意|赞成|支持|赞同|反对|弃权
 # Slips of the pinyin keyboard on the words a vote turns on (同意 → 同一 / 统一 is read in the stance grammar:
 # 同一 is a word of its own).
 _SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|气权|弃劝"), "弃权"),
-          (re.compile(r"赞城|攒成"), "赞成"))
+          (re.compile(r"赞城|攒成"), "赞成"),
+          # 我选弟三个: 第 typed as 弟 (not 我弟, 老弟, 表弟 …: a brother)
+          (re.compile(r"(?<![我俺你他她老小兄表堂徒子师贤令胞弟])弟(?=[一二三四五六七八九十\d](?:个|号|条|项|种))"),
+           "第"))
 # 一三, 二四: the numerals of two or more options in a row and nothing else (in order, none twice).
 _NUMERAL_RUN = re.compile(r"^[一二三四五六七八九]{2,4}$")
 
@@ -69,6 +72,7 @@ def canonical(text: str) -> str:
     for slip, word in _SLIPS:
         text = slip.sub(word, text)
     text = re.sub(r"^@\S+\s*", "", text)  # @议事会助手 投2
+    text = re.sub(r"第\s*#(?=\d)", "第", text)  # 第①个: the circled digit read as #1 (normalize)
     text = _PLUS_ONE.sub("⊕", text)
     text = re.sub(r"(?<=\d) +(?=\d)", ",", text)  # 1 3 → 1,3
     text = re.sub(r"(?<=[\d号]) *([和跟与、/]) *(?=[\d第#])", r"\1", text)  # 1 和 2 → 1和2
@@ -112,7 +116,8 @@ SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{_BALLOT}|{ME}|{_LEAD_IN}|{_ALONG}|那我
             r"想了想还是|想来想去还是|考虑了一下还是|最后还是|思来想去还是)*")
 _VERB = (r"(?:投一票给|这一票给|一票给|的一票给|的一票投给|的票给|这票给|这票投给|把(?:我的|这|这一)?一?票(?:投)?给|"
          r"票投给|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选|拣|挑|"
-         r"支持|赞成|同意|力挺|挺|撑|拥护|坚持|pick|改投|改选|改回|改成|换成|改为|换|要|站在|站队|站)")
+         r"支持|赞成|同意|力挺|挺|撑|拥护|坚持|pick|改投|改选|改回|改成|换成|改为|换|要|站在|站队|站|"
+         r"整(?!个)|搞(?!个))")  # 整第三个吧 (north-east), 搞2号; not 整个, 搞个
 _ONE_VOTE = r"(?:一票|1票)?"
 PARTICLES = r"(?:吧|啦|了|哈|呀|啊|哦|噢|嘛|的|呗|咯|喽|哟|哇|耶|呐|噻|撒|嘞|咧|哒|喔|啰|额|嘎|噶|哩|!)*"
 _ALL = (r"(?:(?:我|俺)?(?:也)?(?:都|全都)(?:行|可以|支持|同意|好|赞成|不错|挺好|投|选|要|要得|得行|ok))?")
@@ -143,23 +148,35 @@ VOTE_CLAUSES = CHOICE_CLAUSES + OPINION_CLAUSES
 # vote for that same option. Not after a negation, a condition, a contrast or a question.
 OPINE_GOOD = re.compile(rf"^(?:(?![不没别甭]|如果|要是|假如|万一|但|不过|可是|吗|呢)[\u4e00-\u9fff]){{0,10}}"
                         rf"(?:觉得|认为|感觉|发现|看来){_DET}{REFS}(?:方案)?(?:确实|的确|真的|还是)?{_PRAISE}{_TAIL}$")
+# 我个人倾向第三个 (asked about alone), 2号最好尽快落实: a leaning or a wish to see it done; counts only beside an
+# explicit vote for that same option, like OPINE_GOOD.
+LEANING = re.compile(rf"^{ME}?(?:个人)?(?:比较|更|还是|一直)?(?:倾向于?|偏向于?|看好|偏爱){_DET}{REFS}(?:方案)?"
+                     rf"{PARTICLES}$")
+HURRY = re.compile(rf"^(?:希望)?{REFS}(?:方案)?(?:最好|要|得|能|希望|一定要)?(?:尽快|赶紧|早点|快点|抓紧|马上|早日)"
+                   rf"(?:落实|执行|实施|开工|动工|弄|装|办|搞|做)(?:起来|好|上|了|完)?{PARTICLES}$")
 # Clauses that only count beside a vote of their own message: 2号也可以 (approval: one more), 再加个2号.
 WEAK_CLAUSES = [
-    re.compile(rf"^{SUBJ_ADV}{REFS}(?:方案)?(?:{_OPINE})?(?:也|也还)(?:可以|行|不错|挺好|支持|同意|要得|得行|ok){PARTICLES}$"),
+    re.compile(rf"^(?:另外|还有|再就是)?{SUBJ_ADV}{REFS}(?:方案)?(?:{_OPINE})?(?:也|也还)"
+               rf"(?:可以|行|不错|挺好|支持|同意|要得|得行|ok){PARTICLES}$"),  # 投1，3，另外4也行
     re.compile(rf"^(?:再|还|另外)?(?:加(?:上|个|一个)?|外加|再选|再投|再支持|选上|带上)(?:个)?{REFS}{_TAIL}$"),
 ]
 # On approval: every option (全选, 四个都支持) or all but some (除了2号都行).
 ALL_OPTIONS = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:全选|全都选|全部选|全投|全都投|全部投|全都要|全部都要|"
                          rf"(?:(?:这)?(?P<count>\d|[两三四五六七八九十])个(?:方案|选项|建议)?)?{ME}?"
                          rf"(?:全都|全部|都|全)(?:支持|选|投|要|同意|赞成)){PARTICLES}$")
+# 前三个都支持, 选前两个, 后两个都行: the first (last) few options of the ballot, on approval.
+FIRST_FEW = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:(?:选|投|支持|要)(?P<pre>前|后)(?P<pre_n>\d|[两三四五六七八九])个"
+                       rf"(?:方案|选项|建议)?|(?P<end>前|后)(?P<end_n>\d|[两三四五六七八九])个(?:方案|选项|建议)?{ME}?(?:全都|全部|都|全)"
+                       rf"(?:支持|选|投|要|同意|赞成|行|可以|好|ok))(?:吧)?{PARTICLES}$")
 ALL_BUT = re.compile(rf"^除了?{REFS}(?:以外|之外)?(?:其他|其它|其余|别的)?(?:的|几个|方案|选项)*{ME}?"
                      rf"(?:全都|全部|都|全)(?:行|可以|支持|选|投|要|同意|赞成|好|ok){PARTICLES}$")
 _FAULT = (r"(?:太(?:贵|麻烦|吵|乱|远|费钱|花钱|复杂|难|折腾)|(?:要|得|还要|还得)(?:收钱|收费|交钱|出钱|花钱|掏钱)|"
+          r"(?:就)?(?:不要|不选|不投|不支持|免了|pass)|"  # 1和2都可以，3不要: excluded
           r"不(?:太)?(?:行|好|合适|现实|靠谱|实际|划算|实用)|"
           r"没用|没必要|有问题|要涨价|花钱太多|费钱|做不到|不好弄|落实不了)")
 # 3号太贵, 想了想1号太麻烦 beside a vote for another option: that option is ruled out, not chosen.
-CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实){{0,2}}{REFS}(?:方案)?(?:还是|实在|确实)?"
-                    rf"{_FAULT}{PARTICLES}$")
+CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实){{0,2}}{REFS}(?:方案)?"
+                    rf"(?:还是|实在|确实|肯定|绝对|根本|真的|真)?{_FAULT}{PARTICLES}$")  # 1号肯定不行，我投2
 # 其他几个都不现实, 其他的都太贵了: the rest ruled out beside a vote.
 OTHERS_OUT = re.compile(rf"^(?:其他|其它|其余|别的|另外)(?:的|几个|几项|方案|那几个|两个|三个)*(?:都|也都|全都)?"
                         rf"(?:{_FAULT}|一般|不怎么样|差点意思|比不上|再说|以后再说|再看看|先放放|先不选|先不投|先不要|"
@@ -175,7 +192,7 @@ NEITHER = re.compile(rf"^{ME}?(?:既)?不(?:赞成|同意|支持)也不反对$|^
 _STANCES = ((YES, _YES), (NO, _NO), (ABSTAIN, _ABSTAIN))
 _CONSENT_SUBJ = rf"(?:(?:{_WITH}|{_HOUSEHOLD})(?:都|也都|全都)?|{_BALLOT}|{ME}(?:们)?(?:是|也是|也|还是|就)?)?"
 _CONSENT_ADV = (r"(?:非常|完全|坚决|强烈|一百个|一万个|一千个|必须|当然|肯定|绝对|十分|也|还是|就|坚定|全力|大力|"
-                r"百分百|表示|没意见|没有意见)*")
+                r"百分百|表示|没意见|没有意见|先|(?:举)?双手(?:双脚)?)*")  # 先投个赞成, 双手双脚反对
 _CONSENT_VERB = r"(?:投|选择|选|投个|改投|改成|改为|换成|改|给)?"
 _CONSENT_OBJ = r"(?:(?:这个|该|此|本)?(?:方案|决议|提议|议案|建议|动议|决定))?"
 _CONSENT_TAIL = r"(?:的|吧|啦|了|哈|呀|啊|哦|噻|撒|嘞|额|!|⊕|票|一票)*"
@@ -195,10 +212,26 @@ AGREE_CLAUSES = [
     (YES, re.compile(rf"^{ME}?(?:也|都)?不反对{_AGREE_END}")),  # not against: for (the reading of blind5's author)
 ]
 # 1, 选2, 投3号: a ballot's number on a consent ballot, in the order 赞成 / 反对 / 弃权.
-CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第)?(?P<n>[1-3])(?:号|个)?{PARTICLES}$")
-# 4, 投5, 我选4号 on a consent ballot: a number the ballot does not have (a correction, not a vote).
-CONSENT_OFF = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第)?(?P<n>[4-9])(?:号|个)?{PARTICLES}$")
+CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[1-3])(?:号|个|项)?"
+                            rf"{PARTICLES}$")
+# 4, 投5, 我选4号, 我选第四项, ⑤ on a consent ballot: a number the ballot does not have (a correction, not a vote).
+CONSENT_OFF = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[4-9])(?:号|个|项)?"
+                         rf"{PARTICLES}$")
 ANY_STANCE = re.compile(r"同意|赞成|赞同|支持|反对|弃权|拥护")
+
+
+# 四, 嗯…那就一吧: a numeral that is the whole message (after 嗯, 那就, before 吧) is the option's number, on a choice
+# or approval ballot only (read_vote) and only when the ballot has it (六 alone may be the slang 6, "cool"): inside
+# a message 一 and 二 are words (一下, 二手), on consent a numeral is no stance.
+_BARE_NUMERAL = re.compile(r"^(?P<lead>(?:嗯+|呃+|额+|唔+|emm+|好)?[….,~ ]*(?:那么?就|那|就|还是|那还是|那就还是)?)"
+                           r"(?P<n>[一二三四五六七八九])(?P<tail>(?:吧|呗|啦|了|哈|号)*)$")
+
+
+def bare_numeral(body: str, options) -> str:
+    bare = _BARE_NUMERAL.match(body)
+    if not bare or cn_to_int(bare.group("n")) not in set(options):
+        return body
+    return f"{bare.group('lead')}{cn_to_int(bare.group('n'))}{bare.group('tail')}"
 
 
 def numbers(refs: str) -> list[int]:

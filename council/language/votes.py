@@ -24,6 +24,7 @@ from council.language._vote_asides import (
     CONTRAST,
     CORRECTED,
     CORRECTION,
+    EARLIER,
     FORCED,
     OWN,
     PREVIOUS,
@@ -33,13 +34,15 @@ from council.language._vote_asides import (
     TURN,
     TURN_BLOCK,
     TURN_OTHERS,
+    VOIDED,
     benign,
     clauses,
     concern,
     procedure,
+    reason,
     remark,
 )
-from council.language._vote_forms import (  # noqa: F401 - CHOICE … ABSTAIN are part of this module's interface
+from council.language._vote_forms import (
     ABSTAIN,
     AGREE_CLAUSES,
     ALL_BUT,
@@ -53,6 +56,9 @@ from council.language._vote_forms import (  # noqa: F401 - CHOICE … ABSTAIN ar
     CONSENT_NUMBER,
     CONSENT_OFF,
     CRITIC,
+    FIRST_FEW,
+    HURRY,
+    LEANING,
     MAX_BARE,
     MAX_CHARS,
     ME,
@@ -66,6 +72,7 @@ from council.language._vote_forms import (  # noqa: F401 - CHOICE … ABSTAIN ar
     SUBJ_ADV,
     WEAK_CLAUSES,
     YES,
+    bare_numeral,
     canonical,
     cn_to_int,
     numbers,
@@ -97,6 +104,8 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
     body = canonical(raw)
     if not body or len(body) > MAX_CHARS:
         return NOT_A_VOTE
+    if method != CONSENT:
+        body = bare_numeral(body, options)
     parts = _clauses_asking_only_about_the_ballot(body)
     if not parts:
         return NOT_A_VOTE
@@ -163,6 +172,9 @@ _ALL_PRAISE = re.compile(rf"^(?:这)?(?:\d个)?(?:方案|选项|建议)?(?:都|�
                          rf"{PARTICLES}$")
 
 
+_ADDED = WEAK_CLAUSES[-1]  # 再加个2号
+
+
 def _first_refs(patterns, part: str) -> str | None:
     for pattern in patterns:
         match = pattern.match(part)
@@ -176,13 +188,21 @@ def _choice_refs(part: str) -> str | None:
 
 
 def _every_option(part: str, method: str, options) -> list[int] | None:
-    """全选, 四个都支持 (every option), 除了2号都行 (all but those named): on an approval ballot only."""
+    """全选, 四个都支持 (every option), 前三个都支持 (the first few), 除了2号都行 (all but those named): on an
+    approval ballot only."""
     whole = ALL_OPTIONS.match(part)
     if whole:
         count = whole.group("count")
         if method != APPROVAL or (count and cn_to_int(count) != len(options)):
             return []
         return list(options)
+    few = FIRST_FEW.match(part)
+    if few:
+        count = cn_to_int(few.group("pre_n") or few.group("end_n"))
+        if method != APPROVAL or not count or count > len(options):
+            return []  # on choice it is no one option; 前五个 of four is a slip
+        ordered = sorted(options)
+        return ordered[:count] if (few.group("pre") or few.group("end")) == "前" else ordered[-count:]
     but = ALL_BUT.match(part)
     if but:
         left = [n for n in options if n not in set(numbers(but.group("refs")))]
@@ -209,6 +229,14 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             ruled_out.extend(numbers(out.group("refs")))
             continue
         if OTHERS_OUT.match(part):
+            continue
+        if voided := VOIDED.match(part):
+            ruled_out.extend(numbers(voided.group("refs")))  # 之前投的2作废: no longer chosen
+            continue
+        earlier = EARLIER.match(part)
+        if earlier and method == APPROVAL and any(_ADDED.match(later) for later in parts[i + 1:]):
+            chosen.extend(numbers(earlier.group("refs")))  # 本来只选1，再加个3吧: kept, and 3 with it
+            bare_only, explicit = False, True
             continue
         if REPORT.match(part):
             reported = True
@@ -239,13 +267,13 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             aside = True  # 2号，不过4号也不错: a nod to another option, not a vote for it
         elif _ALL_PRAISE.match(part):
             praise_all = True
-        elif concern(part):
+        elif concern(part) or reason(part):
             aside = True
         elif benign(part):
             continue
         elif remark(part):
             aside = True  # 我选1号，10号前能弄好不: only beside an explicit vote
-        elif support := OPINE_GOOD.match(part):
+        elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part)):
             supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
         else:
             return NOT_A_VOTE
@@ -286,6 +314,7 @@ def _digits_run_together(found: tuple[int, ...], options) -> tuple[int, ...]:
 def _read_consent(parts: list[str]) -> VoteReading:
     found: set[int] = set()
     remarks: list[str] = []
+    withdrawn: set[int] = set()
     reported = own = neither = explicit = False
     for i, part in enumerate(parts):
         # 1 赞成 / 2 反对 / 3 弃权: the number of the stance in the ballot's order, beside the stance itself.
@@ -304,16 +333,21 @@ def _read_consent(parts: list[str]) -> VoteReading:
             own = own or bool(OWN.match(part))
         elif (off := CONSENT_OFF.match(part)) and len(parts) == 1:
             return VoteReading("off_ballot", (int(off.group("n")),))  # 投5: the ballot has 1-3 only
+        elif (voided := VOIDED.match(part)) and not voided.group("refs"):
+            void = voided.group("stance")  # 反对，之前的赞成作废: that stance is not the vote
+            if void:
+                withdrawn.add(NO if void in ("反对", "不同意") else ABSTAIN if void == "弃权" else YES)
         elif REPORT.match(part):
             reported = True
         elif NEITHER.match(part):
             neither = True
         else:
             remarks.append(part)
-    if len(found) != 1 or (reported and not own) or (neither and found != {ABSTAIN}):
+    if len(found) != 1 or found & withdrawn or (reported and not own) or (neither and found != {ABSTAIN}):
         return NOT_A_VOTE
     for extra in remarks:
-        if ANY_STANCE.search(extra) or not (benign(extra) or (explicit and (concern(extra) or remark(extra)))):
+        beside = explicit and (concern(extra) or reason(extra) or remark(extra))  # only after a stance said outright
+        if ANY_STANCE.search(extra) or not (benign(extra) or beside):
             return NOT_A_VOTE
     return VoteReading("vote", (found.pop(),))
 
