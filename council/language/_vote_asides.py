@@ -85,19 +85,20 @@ _REASON_BLOCK = re.compile(
 
 
 def reason(clause: str) -> bool:
-    match = _REASON.match(clause)
-    if not match:
-        return False
-    rest = match.group("rest")
-    return len(rest) <= 20 and not ANY_STANCE.search(rest) and not _REASON_BLOCK.search(rest)
+    return _short_aside(_REASON, _REASON_BLOCK, clause)
 
 
 def concern(clause: str) -> bool:
-    match = CONCERN.match(clause)
+    return _short_aside(CONCERN, _CONCERN_BLOCK, clause)
+
+
+def _short_aside(opening: re.Pattern, block: re.Pattern, clause: str) -> bool:
+    """The clause opens as an aside does, and the rest is short, takes no stance and has nothing `block` bars."""
+    match = opening.match(clause)
     if not match:
         return False
     rest = match.group("rest")
-    return len(rest) <= 20 and not ANY_STANCE.search(rest) and not _CONCERN_BLOCK.search(rest)
+    return len(rest) <= 20 and not ANY_STANCE.search(rest) and not block.search(rest)
 
 
 _ASIDE_BLOCK = re.compile(r"\d|#|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|该投|投哪|选哪|"
