@@ -290,13 +290,15 @@ def test_other_amounts_are_other_proposals(language, a, b):
         ("不捡狗屎的罚五十", "money", 50.0),  # an amount in words after 罚
         ("物业费打八折", "折", 8.0),
         ("物业费涨10%", "fraction", 0.1),
-        ("装修一个半小时就得歇", "小时", 1.5),
-        ("访客车免费停两个钟", "小时", 2.0),
+        ("装修一个半小时就得歇", "minutes", 90.0),
+        ("访客车免费停两个钟", "minutes", 120.0),
         ("一个礼拜清运两次", "per_year", 104.3),  # how often: times a year
         ("水箱每季度清洗一次", "per_year", 4.0),
         ("二次供水的水箱一年洗两回", "per_year", 2.0),
         ("消杀两周一次", "per_year", 26.1),
-        ("限一周内清走", "周", 1.0),  # a duration, not a frequency
+        ("限一周内清走", "days", 7.0),  # a duration, not a frequency
+        ("给一个礼拜时间自己拆", "days", 7.0),
+        ("半小时内挪走", "minutes", 30.0),
         ("牵引绳不得长于1.5米", "米", 1.5),
         ("狗绳长度一米五以内", "米", 1.5),
         ("给八十岁以上老人送餐", "岁", 80.0),
@@ -327,7 +329,7 @@ def test_how_often_agrees_however_it_is_said_and_differs_by_the_rate(language):
 
 
 def test_the_hours_after_an_amount_are_not_its_dimes(language):
-    assert language.signature("临停费定2元一小时").quantities == {"money": {2.0}, "小时": {1.0}}
+    assert language.signature("临停费定2元一小时").quantities == {"money": {2.0}, "minutes": {60.0}}
 
 
 def test_other_ages_are_other_proposals(language):
@@ -379,7 +381,7 @@ def test_dialect_and_written_dont_are_negators(language, text, concept):
 
 
 def test_a_duration_turned_down_is_not_the_one_proposed(language):
-    assert language.signature("一周太急了，给一个月时间慢慢处理").quantities == {"个月": {1.0}}
+    assert language.signature("一周太急了，给一个月时间慢慢处理").quantities == {"days": {30.0}}
 
 
 def test_just_do_it_is_not_a_turn_down(language):
@@ -414,3 +416,63 @@ def test_a_rule_for_every_hour_is_not_a_rule_for_some_hours(language):
 def test_paying_by_the_coin_is_charging(language):
     assert language.signature("装几个投币的充电插座").features["收费"][0] == 1
     assert language.similar("装几个投币的充电插座", [(1, "充电插座免费用，不收钱")]) is None
+
+
+@pytest.mark.parametrize("text, payers", [
+    ("钱大伙凑一凑", {"self"}),
+    ("手术费大家在群里众筹", {"self"}),
+    ("狂犬疫苗钱还是狗主人自己承担吧", {"self"}),
+    ("建议团购报警器，各家自费", {"self"}),
+    ("钱该物业出，不能又让居民掏腰包", {"public"}),  # the payer turned down is the other one
+    ("做绝育的费用从物业公共收益里出", {"public"}),
+    ("让物业自己掏钱把外墙修好", {"public"}),  # the purse's own money, not the residents'
+    ("狂犬疫苗社区出钱免费打", {"public"}),
+    ("不用大家出钱，维修基金出", {"public"}),
+    ("物业出一半，业主出一半", {"self", "public"}),
+    ("大家出主意，居民出行方便些", set()),  # 出 of 出主意 / 出行 is no paying
+    ("免押金，登记一下就行", set()),
+])
+def test_who_pays_is_read_from_the_proposal(text, payers):
+    from council.language.aspects import read_payer
+    assert read_payer(text) == payers
+
+
+def test_another_payer_is_another_proposal(language):
+    assert language.similar("狂犬疫苗钱还是狗主人自己承担吧", [(1, "狂犬疫苗社区出钱免费打")]) is None
+    assert language.similar("绝育放回，钱大伙凑一凑", [(2, "绝育放回可以，但钱该物业出")]) is None
+    assert language.similar("报警器社区买单，给独居老人装上", [(3, "团购报警器，各家自费")]) is None
+    assert language.similar("外墙应该物业出钱修", [(4, "让物业自己掏钱把外墙修好")]) is not None
+
+
+def test_a_duration_is_one_measure_however_it_is_said(language):
+    assert language.similar("给一个礼拜时间自己拆，到期物业统一拆掉", [(1, "限期七天自行拆除，过期强拆")]) is not None
+    assert language.similar("给一个礼拜时间自己拆，到期物业统一拆掉", [(2, "限期三十天自行拆除")]) is None
+    assert language.similar("通知他们限期30天内自行拆除", [(3, "给顶楼那户一个月时间自己拆")]) is not None
+    assert language.similar("两周内没人认领就清走", [(4, "十五天不来领就清掉")]) is not None  # said loosely
+    assert "days" not in language.signature("电梯三天两头坏").quantities  # often, not three days
+
+
+@pytest.mark.parametrize(("text", "unit", "value"), [
+    ("一次性交满一年的给打个九五折", "折", 9.5),
+    ("年缴的按95折收", "折", 9.5),
+    ("整年预交优惠5%", "折", 9.5),  # 5% off is 九五折
+    ("交一整年的打9折", "折", 9.0),
+    ("物业费改成季度缴吧", "per_year", 4.0),  # how often the bill is paid
+    ("按月交最好", "per_year", 12.0),
+    ("建议一年一交", "per_year", 1.0),
+])
+def test_discounts_and_how_often_a_bill_is_paid(language, text, unit, value):
+    assert language.signature(text).quantities.get(unit) == {value}
+
+
+def test_another_discount_or_billing_period_is_another_proposal(language):
+    assert language.similar("物业费改成月缴", [(1, "物业费改成季度缴吧")]) is None
+    assert language.similar("一次性交满一年的给打个九五折", [(2, "一年一交打九折")]) is None
+    assert "折" not in language.signature("九五折没啥意思").quantities  # turned down
+
+
+def test_another_colour_is_another_proposal(language):
+    assert language.similar("建议外墙用浅米黄", [(1, "外墙刷成灰白色的，不容易显旧")]) is None
+    assert language.signature("照原来的红砖色刷").places["colour"] == {"砖红"}  # 红砖色 is 砖红色
+    assert language.signature("建议外墙用浅米黄").places["colour"] == language.signature("刷米黄色吧").places["colour"]
+    assert "colour" not in language.signature("绿化带补种，白天浇水").places

@@ -29,7 +29,10 @@ from dataclasses import dataclass
 
 from council.language._lexicon import Group, Lexicon
 from council.language._text import normalize
+from council.language.aspects import read_aspects
+from council.language.quantities import agree as amounts_agree
 from council.language.quantities import cn_digits, read_places, read_quantities, without_frequencies
+from council.language.quantities import differ as amounts_differ
 
 BAN = "禁止"  # the feature every negator contributes
 REMOVE = "移除"  # the feature every removal verb contributes
@@ -172,7 +175,7 @@ class Reader:
     def read(self, text: str) -> Signature:
         clean = _WHAT_FOR.sub(r"别\1", _A_NOT_A.sub(r"\1", cn_digits(normalize(text))))
         features: dict[str, tuple[int, float]] = {}
-        places = read_places(clean)
+        places = read_places(clean) | {kind: set(values) for kind, values in read_aspects(clean).items()}
         parts = [part for part in _CLAUSE_SPLIT.split(without_frequencies(clean)) if part]
         cuts = [self.cut(part) for part in parts]
         decision = 0  # the clause that states the decision: the first, unless it only describes the problem
@@ -384,12 +387,11 @@ def compare(a: Signature, b: Signature, topic: dict[str, float] | None = None) -
         return Comparison(0.0, (), (), False, False)
     score = (agree_weight - _CONFLICT * conflict_weight) / union
     place_mismatch = any(kind in b.places and not (values & b.places[kind]) for kind, values in a.places.items())
-    quantity_mismatch = any(unit in b.quantities and not (values & b.quantities[unit])
-                            for unit, values in a.quantities.items())
+    quantity_mismatch = amounts_differ(a.quantities, b.quantities)
     if place_mismatch:
         score *= _PLACE_PENALTY
     if quantity_mismatch:
         score *= _QUANTITY_PENALTY
-    elif any(b.quantities.get(unit) == values for unit, values in a.quantities.items()):
+    elif amounts_agree(a.quantities, b.quantities):
         score += QUANTITY_BONUS
     return Comparison(score, tuple(agree), tuple(conflict), place_mismatch, quantity_mismatch)

@@ -2,8 +2,8 @@
 
 Residents write them in figures or in words (八点半, 晚上8:30, 一小时五块, 罚五十, 3号楼, 东门): `cn_digits` turns
 the words into figures, `read_quantities` reads each kind of amount into comparable values (a time on a 12-hour
-dial, money in 元, durations by unit), `read_places` reads buildings, entrances and directions. meaning.compare
-lowers the score of two proposals whose quantities or places differ.
+dial, money in 元, durations in days or minutes), `read_places` reads buildings, entrances and directions.
+meaning.compare lowers the score of two proposals whose quantities (`differ`) or places differ.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ _CN_HOUR = re.compile(
     rf"(?:(?<=早|晚|到|至|午|上|间|里|晨)|(?<=^))({_CN_NUM})(?=点)"
     rf"|({_CN_NUM})(?=点(?:半|钟|到|至|前|后|以后|之后|以前|-))"
 )
+_CN_DISCOUNT = re.compile(r"([一二三四五六七八九])([一二三四五六七八九])(?=折)")  # 九五折: 9.5折
+_THREE_DAYS_TWO_ENDS = re.compile(r"三天两头|三天打鱼两天晒网")  # often: no duration
 _CN_FRACTION = re.compile(rf"({_CN_NUM})分之({_CN_NUM})")
 # A rule for every hour (一律不准进, 全天开放) is another rule than one for some hours (10点以后别进): read as a time
 # of its own, it differs from any clock time, and agrees with itself.
@@ -54,7 +56,15 @@ _UNITS = {"星期": "周", "个星期": "周", "礼拜": "周", "个礼拜": "�
           "个小时": "小时", "个钟头": "小时", "钟头": "小时", "个钟": "小时", "月": "个月"}
 _HALF = re.compile(r"(?:(\d+)个)?半个?(小时|钟头|月|年)")  # 半小时, 一个半小时, 半个月
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+# 九折, 9折, 九五折, 95折, 8.8折 (cn_digits has made 九五折 9.5折): the price after the discount in tenths (9.5);
+# 优惠5%, 便宜10% read the same way.
 _DISCOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*折")
+_PERCENT_OFF = re.compile(r"(?:优惠|便宜|减免?|少收|让利|打折)(\d+(?:\.\d+)?)\s*%")
+# How often a bill is paid: 按月交, 分季度交, 月缴, 年付, 一年一交 (times a year, as 每月交 reads).
+_BILLED = re.compile(r"(?:按|分)(?P<unit>半年|季度|季|月|年)(?:度)?(?=交|缴|付|收|结|扣)"
+                     r"|(?<![每一\d])(?P<unit2>季度|月|年)(?=缴|付(?!出))"
+                     r"|[一1](?P<unit3>年|季度|季|月)[一1](?=交|缴|付|收)")
+_BILLED_PER_YEAR = {"半年": 2.0, "季度": 4.0, "季": 4.0, "月": 12.0, "年": 1.0}
 # counts, distances and ages: 每户限1辆, 2个车位, 离楼50米, 1米5, 70岁以上 (not 一只狗 or 3楼: articles and addresses
 # more than amounts)
 _COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(辆|个车位|米|岁)(\d(?![\d.]))?")
@@ -93,6 +103,8 @@ def cn_digits(text: str) -> str:
         value = cn_to_int(match.group(match.lastindex or 1))
         return str(value) if value is not None else match.group(0)
 
+    text = _CN_DISCOUNT.sub(lambda m: f"{cn_to_int(m.group(1))}.{cn_to_int(m.group(2))}", text)
+    text = _THREE_DAYS_TWO_ENDS.sub("经常", text)
     text = _CN_FRACTION.sub(lambda m: f"{cn_to_int(m.group(1))}分之{cn_to_int(m.group(2))}", text)
     text = _CN_HOUR.sub(convert, text)
     text = _CN_BEFORE_UNIT.sub(convert, text)
@@ -105,8 +117,9 @@ def cn_digits(text: str) -> str:
 # 早7点到9点太短了，改成早6点到10点.
 _REJECTED = re.compile(
     rf"(?:{_PERIOD}?\d+(?:[:：]\d{{2}}|点半?)?\s*[-~到至]\s*)?{_PERIOD}?\d+(?:\.\d+)?\s*"
-    r"(?:点半?|[:：]\d{2}|元|块\d?|毛|个小时|小时|分钟|天|个星期|星期|个礼拜|礼拜|周|个月|年|米|岁|%)?\s*"
-    r"(?=太[早晚贵少多长短高低吵快慢急紧久远近大小]|不够|不行|不合适|不现实|有点[早晚贵少多长短高低急紧])"
+    r"(?:点半?|[:：]\d{2}|元|块\d?|毛|个小时|小时|分钟|天|个星期|星期|个礼拜|礼拜|周|个月|年|米|岁|%|折)?\s*"
+    r"(?=太[早晚贵少多长短高低吵快慢急紧久远近大小]|不够|不行|不合适|不现实|有点[早晚贵少多长短高低急紧]"
+    r"|没(?:啥|什么)?意思|没(?:啥)?吸引力|不划算)"
 )
 
 
@@ -119,7 +132,18 @@ def _read_frequencies(text: str, found: dict[str, set[float]]) -> str:
             found.setdefault("per_year", set()).add(round(count / (_PERIOD_YEARS[match.group("unit")] * periods), 1))
         return " " * len(match.group(0))
 
-    return _TIMES_PER.sub(rate, _EVERY.sub(rate, text))
+    def billed(match: re.Match) -> str:
+        unit = match.group("unit") or match.group("unit2") or match.group("unit3")
+        found.setdefault("per_year", set()).add(_BILLED_PER_YEAR[unit])
+        return " " * len(match.group(0))
+
+    return _BILLED.sub(billed, _TIMES_PER.sub(rate, _EVERY.sub(rate, text)))
+
+
+def _tenths(discount: str) -> float:
+    """95折 → 9.5, 9折 → 9, 8.8折 → 8.8 (九五折 is 9.5折 by now)."""
+    value = float(discount)
+    return value / 10 if value >= 10 else value
 
 
 def without_frequencies(text: str) -> str:
@@ -162,15 +186,15 @@ def read_quantities(text: str) -> dict[str, frozenset[float]]:
     for match in _BARE_MONEY.finditer(money_text):
         found.setdefault("money", set()).add(float(match.group(1)))
     for match in _DURATION.finditer(text):
-        unit = _UNITS.get(match.group(2), match.group(2))
-        found.setdefault(unit, set()).add(float(match.group(1)))
+        _add_duration(found, _UNITS.get(match.group(2), match.group(2)), float(match.group(1)))
     for match in _HALF.finditer(text):
-        unit = _UNITS.get(match.group(2), match.group(2))
-        found.setdefault(unit, set()).add(int(match.group(1) or 0) + 0.5)
-    for match in _PERCENT.finditer(text):
+        _add_duration(found, _UNITS.get(match.group(2), match.group(2)), int(match.group(1) or 0) + 0.5)
+    for match in _PERCENT.finditer(_PERCENT_OFF.sub(" ", text)):
         found.setdefault("fraction", set()).add(float(match.group(1)) / 100)
     for match in _DISCOUNT.finditer(text):
-        found.setdefault("折", set()).add(float(match.group(1)))
+        found.setdefault("折", set()).add(_tenths(match.group(1)))
+    for match in _PERCENT_OFF.finditer(text):
+        found.setdefault("折", set()).add(round(10 - float(match.group(1)) / 10, 2))
     for match in _COUNT.finditer(text):
         tenths = int(match.group(3)) / 10 if match.group(3) and match.group(2) == "米" else 0.0
         found.setdefault(match.group(2), set()).add(float(match.group(1)) + tenths)
@@ -182,6 +206,36 @@ def read_quantities(text: str) -> dict[str, frozenset[float]]:
     for match in _FRACTION.finditer(text):
         found.setdefault("fraction", set()).add(int(match.group(2)) / max(int(match.group(1)), 1))
     return {unit: frozenset(values) for unit, values in found.items()}
+
+
+# Durations in one measure each, so 一个礼拜 and 七天 agree and 一周 and 三十天 differ.
+_IN_DAYS = {"天": 1, "周": 7, "个月": 30, "年": 365}
+_IN_MINUTES = {"分钟": 1, "小时": 60}
+
+
+def _add_duration(found: dict[str, set[float]], unit: str, count: float) -> None:
+    if unit in _IN_DAYS:
+        found.setdefault("days", set()).add(round(count * _IN_DAYS[unit], 1))
+    elif unit in _IN_MINUTES:
+        found.setdefault("minutes", set()).add(round(count * _IN_MINUTES[unit], 1))
+    else:
+        found.setdefault(unit, set()).add(count)
+
+
+def differ(a: dict[str, frozenset[float]], b: dict[str, frozenset[float]]) -> bool:
+    """Some kind of amount both name, with no value in common (八点半 / 九点, 一周 / 一个月)."""
+    return any(unit in b and not any(_close(unit, x, y) for x in values for y in b[unit]) for unit, values in a.items())
+
+
+def agree(a: dict[str, frozenset[float]], b: dict[str, frozenset[float]]) -> bool:
+    """Some kind of amount both name with the same values (早7-9点 / 早上7点到9点, 两周 / 十五天)."""
+    return any(unit in b and all(any(_close(unit, x, y) for y in b[unit]) for x in values)
+               and all(any(_close(unit, x, y) for x in values) for y in b[unit]) for unit, values in a.items())
+
+
+def _close(unit: str, x: float, y: float) -> bool:
+    """The same amount; a duration within a tenth (两周 / 十五天, 四周 / 一个月) is said loosely."""
+    return x == y or (unit in ("days", "minutes") and abs(x - y) <= 0.1 * max(x, y))
 
 
 def read_places(text: str) -> dict[str, set[str]]:
