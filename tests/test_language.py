@@ -121,6 +121,12 @@ def test_keywords_speak_the_residents_words(language):
     texts = ["烧烤店太吵，晚上睡不着", "太吵了，找老板谈谈", "烧烤店门口太吵", "楼下太吵，投诉到城管"]
     found = language.keywords(texts, ["\n".join(texts), "广场舞音响\n音量调小", "电动车进楼\n楼下装充电桩"], k=5)
     assert "音量" in found and "太吵" not in found
+    # a two-character name the lexicon holds and general Chinese lacks (练琴, 微信) is shown as written, not as the
+    # lexicon's canonical word (唱歌, 智能手机)
+    texts = ["晚上8点以后请停止练琴", "21点以后不练琴", "午休时间别练琴", "开通微信缴费", "微信就能交物业费"]
+    found = language.keywords(texts, ["\n".join(texts), "广场舞音响\n音量调小", "电动车进楼\n楼下装充电桩"], k=6)
+    assert "练琴" in found and "唱歌" not in found
+    assert "微信" in found and "智能手机" not in found
 
 
 def test_keywords_show_the_form_written_most_and_the_canonical_word_on_a_tie(language):
