@@ -490,3 +490,10 @@ def test_another_colour_is_another_proposal(language):
     assert language.signature("照原来的红砖色刷").places["colour"] == {"砖红"}  # 红砖色 is 砖红色
     assert language.signature("建议外墙用浅米黄").places["colour"] == language.signature("刷米黄色吧").places["colour"]
     assert "colour" not in language.signature("绿化带补种，白天浇水").places
+
+
+def test_which_gate_is_shut_tells_two_rules_for_the_same_gates_apart(language):
+    assert language.similar("建议23点关北门，留南门进出", [(1, "建议晚上十一点关南门，只开北门")]) is None
+    assert language.similar("十一点后只留南门一个口，北门锁上", [(2, "夜里11点以后留北门，南门锁上")]) is None
+    assert language.similar("十一点后只留南门一个口，北门锁上", [(3, "建议23点关北门，留南门进出")]) is not None
+    assert "dir_shut" not in language.signature("南边空地开个菜园").places  # only a gate is shut or left open

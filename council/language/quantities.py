@@ -246,4 +246,24 @@ def read_places(text: str) -> dict[str, set[str]]:
         places.setdefault("entrance", set()).add(match.group(1))
     for match in _DIRECTION.finditer(text):
         places.setdefault("dir", set()).add(match.group(1))
+    for clause in _CLAUSE.split(text):
+        for match in _DIRECTION.finditer(clause):
+            shut = _shut_or_open(clause, match) if match.group(0).endswith("门") else ""
+            if shut:
+                places.setdefault("dir_shut", set()).add(match.group(1) + shut)
     return places
+
+
+# 关北门，留南门 / 北门锁上，只开南门: which gate is shut and which stays open tells two rules for the same gates apart.
+_CLAUSE = re.compile(r"[,，。!！;；?？~～…\n、]+|\s+")
+_GATE_VERB = re.compile(r"关|锁|封|堵|留|开|走|通")
+_VERB_BEFORE = re.compile(r"(关|锁|封|堵|留|开|走|通)(?:掉|上|住|死)?(?:着)?$")
+
+
+def _shut_or_open(clause: str, match: re.Match) -> str:
+    """"-" for a gate shut, "+" for one left open, "" when its clause does not say: the verb right before the
+    place (关北门, 只留南门), else the first one after it (北门关掉, 南门晚上十点锁)."""
+    before = _VERB_BEFORE.search(clause[:match.start()])
+    after = _GATE_VERB.search(clause, match.end())
+    verb = before.group(1) if before else after.group(0) if after else ""
+    return "" if not verb else "-" if verb in "关锁封堵" else "+"
