@@ -408,3 +408,58 @@ def test_round_six_numbers_off_a_consent_ballot_however_written(language):
 def test_round_six_look_alikes_are_not_votes(language, text, method):
     options = CONSENT if method == "consent" else CHOICE
     assert language.read_vote(text, method, options).kind == "none"
+
+
+# Round 7 (blind8's errors, and the sibling wordings a resident would use).
+@pytest.mark.parametrize(("text", "option"), [
+    # a numeral after 投个 / 选个; the verb 勾 (tick) and 要投; said with 滴 for 地
+    ("投个二", 2), ("选个三吧", 3), ("就投个二吧", 2), ("我要投4", 4), ("必须滴选2号", 2), ("坚决滴投2", 2),
+    # a vote of this ballot said again, in the past tense, with its number
+    ("我已经投过2了", 2), ("我昨天已经投了3号，再说一遍3号", 3), ("再说一遍3号", 3), ("我今天早上已经投了2号", 2),
+    ("我家已经投过4号了", 4),
+])
+def test_round_seven_choice_votes(language, text, option):
+    assert language.read_vote(text, "choice", CHOICE) == VoteReading("vote", (option,))
+
+
+@pytest.mark.parametrize(("text", "options"), [
+    ("我勾2、3", (2, 3)), ("阿拉勾2搭4", (2, 4)), ("我选1搭3", (1, 3)), ("勾二和四", (2, 4)), ("我勾1、3、4", (1, 3, 4)),
+    ("我支持一、二", (1, 2)), ("我选一和三", (1, 3)), ("投二、四", (2, 4)),
+    ("四号五号一起投", (4, 5)), ("一号二号一起投", (1, 2)), ("2和3一并投", (2, 3)), ("1 2 3全投", (1, 2, 3)),
+    ("1 3都投", (1, 3)),
+])
+def test_round_seven_approval_votes(language, text, options):
+    assert language.read_vote(text, "approval", [1, 2, 3, 4, 5]) == VoteReading("vote", options)
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("伐同意", 2), ("阿拉伐同意", 2), ("伐赞成", 2), ("必须滴支持", 1), ("同意滴", 1), ("坚决滴反对", 2),
+    ("我支持一下", 1), ("我也支持一下", 1), ("我家支持一下", 1),
+    ("我已经点了赞成", 1), ("我已经同意了", 1), ("我昨天就已经反对了", 2), ("我家已经投了反对", 2),
+    ("我已经投过赞成票了", 1),
+])
+def test_round_seven_consent_votes(language, text, answer):
+    assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("投个屁", "choice"), ("投个二百五", "choice"), ("选个二手的", "choice"), ("投个二维码", "choice"),
+    ("选个三号楼的", "choice"), ("我支持一、二楼的意见", "choice"),
+    ("我勾了半天也没找到按钮", "approval"), ("楼上勾的跟我一样", "approval"), ("勾2的人多吗", "choice"),
+    ("上次我勾的1和2，这次还一样吗？", "approval"), ("我老婆勾的2和3", "approval"), ("2搭4号楼的车", "approval"),
+    ("搭2号线", "choice"), ("要投2号的请举手", "choice"), ("不要投2", "choice"),
+    ("四号五号一起投", "choice"), ("大家一起投2号", "approval"), ("最后一起投", "choice"), ("一滴都不要", "choice"),
+    ("伐晓得选哪个", "choice"), ("伐晓得", "consent"), ("侬同意伐", "consent"), ("我伐投2号", "choice"),
+    ("必须滴", "consent"), ("必须滴反对高空抛物", "consent"), ("好滴", "consent"), ("是滴", "consent"),
+    # bare 支持一下 may ask others for support (votes.jsonl's author): only the voter's own counts
+    ("支持一下", "consent"), ("大家支持一下", "consent"), ("麻烦大家支持一下", "consent"), ("请支持一下", "consent"),
+    ("支持一下嘛", "consent"),
+    # a past vote with no number, on another ballot, or someone else's
+    ("我已经投过了", "choice"), ("我已经投过了", "consent"), ("上次我已经投过2了", "choice"), ("我上回已经投了2号", "choice"),
+    ("我老婆已经投过2了", "choice"), ("已经投过2号的请举手", "choice"), ("已经有人投了2号", "choice"),
+    ("我下午已经投过了，怎么没显示", "choice"), ("再说一遍3号楼停水", "choice"), ("已经同意了", "consent"),
+    ("昨天开会我同意了的，今天怎么又要投", "consent"),
+])
+def test_round_seven_look_alikes_are_not_votes(language, text, method):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"
