@@ -1,6 +1,6 @@
 """What may stand beside a typed vote, and what changes which clause decides: short harmless remarks, the voter's
 home, questions about the ballot itself, concerns after a plain vote, other people's votes, turns, changes of mind.
-Used by votes.py (counting); the vote shapes themselves are in _vote_forms.py."""
+Used by votes.py and _vote_consent.py (counting); the vote shapes themselves are in _vote_forms.py."""
 
 from __future__ import annotations
 

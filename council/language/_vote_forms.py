@@ -1,5 +1,6 @@
 """The shapes of a typed vote: the canonical form of a message and the clause grammar of votes, stances and the
-short harmless remarks that may stand beside them. Used by votes.py (counting) and vote_guess.py (asking)."""
+short harmless remarks that may stand beside them. Used by votes.py and _vote_consent.py (counting) and vote_guess.py
+(asking)."""
 
 from __future__ import annotations
 

@@ -6,14 +6,17 @@ import re
 
 from council.language._vote_asides import CLAUSES
 from council.language._vote_forms import (
+    ABSTAIN,
     CONSENT,
     CONSENT_CLAUSES,
     MAX_CHARS,
+    NO,
     VOTE_CLAUSES,
+    YES,
     canonical,
     numbers,
 )
-from council.language.votes import ABSTAIN, NO, NOT_A_VOTE, YES, VoteReading, read_vote
+from council.language.votes import NOT_A_VOTE, VoteReading, read_vote
 
 # A message the grammar above does not read as a vote may still plainly lean towards one option (我觉得二号还行,
 # 我倾向于第三个, 3号方案还行吧). Such a message is never counted; the bot asks its author

@@ -9,8 +9,9 @@ alone. Exceptions, each with the author's own vote in the message: a contrast th
 投1), a change of mind or a retraction (刚才点了1，改成3号 / 投1，不对，投3), a forced choice (1和3都行，非要选一个的话
 选3), someone else's vote beside it (我老伴投的2，我投3), a concern after a plain vote (同意，不过执行要跟上); and a
 reason that rules other options out may name them (投2号，1号要涨价 / 选一号，其他几个都不现实). No jieba: this runs
-before the dictionary is loaded. The shapes live in _vote_forms.py, what may stand beside them in _vote_asides.py;
-asking about unsure messages in vote_guess.py.
+before the dictionary is loaded. Here: the message cut into clauses, the clauses that decide, and a choice or approval
+ballot read; a consent ballot's clauses are read in _vote_consent.py. The shapes live in _vote_forms.py, what may
+stand beside them in _vote_asides.py; asking about unsure messages in vote_guess.py.
 """
 
 from __future__ import annotations
@@ -42,28 +43,20 @@ from council.language._vote_asides import (
     reason,
     remark,
 )
+from council.language._vote_consent import consent_value, read_consent
 from council.language._vote_forms import (
-    ABSTAIN,
-    AGREE_CLAUSES,
     ALL_BUT,
     ALL_OPTIONS,
-    ANY_STANCE,
     APPROVAL,
     CHOICE,
     CHOICE_CLAUSES,
     CONSENT,
-    CONSENT_CLAUSES,
-    CONSENT_NUMBER,
-    CONSENT_OFF,
     CRITIC,
     FIRST_FEW,
     HURRY,
     LEANING,
     MAX_BARE,
     MAX_CHARS,
-    ME,
-    NEITHER,
-    NO,
     OPINE_GOOD,
     OPINION_CLAUSES,
     OTHERS_OUT,
@@ -71,7 +64,6 @@ from council.language._vote_forms import (
     REFS,
     SUBJ_ADV,
     WEAK_CLAUSES,
-    YES,
     bare_numeral,
     canonical,
     cn_to_int,
@@ -111,7 +103,7 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
         return NOT_A_VOTE
     if RETRACT.match(parts[-1]):
         return NOT_A_VOTE  # 投1，不对: taken back, and nothing in its place
-    parts = deciding_clauses(parts, _consent_value if method == CONSENT else _choice_refs)
+    parts = deciding_clauses(parts, consent_value if method == CONSENT else _choice_refs)
     if method == CONSENT:
         return _read_consent(parts)
     return _read_choice(parts, method, options)
@@ -312,55 +304,5 @@ def _digits_run_together(found: tuple[int, ...], options) -> tuple[int, ...]:
 
 
 def _read_consent(parts: list[str]) -> VoteReading:
-    found: set[int] = set()
-    remarks: list[str] = []
-    withdrawn: set[int] = set()
-    reported = own = neither = explicit = False
-    for i, part in enumerate(parts):
-        # 1 赞成 / 2 反对 / 3 弃权: the number of the stance in the ballot's order, beside the stance itself.
-        numbered = re.match(rf"^(?:{ME})?(?:投|选|选择)?([1-3])号?(?=\D)", part)
-        value = _stance(part[numbered.end():] if numbered else part)
-        if value is not None:
-            if numbered and int(numbered.group(1)) != value:
-                return NOT_A_VOTE
-            found.add(value)
-            own = own or bool(OWN.match(part))
-            explicit = True
-        elif part in ("1", "2", "3") and i + 1 < len(parts) and _stance(parts[i + 1]) == int(part):
-            continue
-        elif (value := _consent_value(part)) is not None:
-            found.add(value)  # 可以, 中, 要得 / 不行; 2, 选1 (the ballot's order)
-            own = own or bool(OWN.match(part))
-        elif (off := CONSENT_OFF.match(part)) and len(parts) == 1:
-            return VoteReading("off_ballot", (int(off.group("n")),))  # 投5: the ballot has 1-3 only
-        elif (voided := VOIDED.match(part)) and not voided.group("refs"):
-            void = voided.group("stance")  # 反对，之前的赞成作废: that stance is not the vote
-            if void:
-                withdrawn.add(NO if void in ("反对", "不同意") else ABSTAIN if void == "弃权" else YES)
-        elif REPORT.match(part):
-            reported = True
-        elif NEITHER.match(part):
-            neither = True
-        else:
-            remarks.append(part)
-    if len(found) != 1 or found & withdrawn or (reported and not own) or (neither and found != {ABSTAIN}):
-        return NOT_A_VOTE
-    for extra in remarks:
-        beside = explicit and (concern(extra) or reason(extra) or remark(extra))  # only after a stance said outright
-        if ANY_STANCE.search(extra) or not (benign(extra) or beside):
-            return NOT_A_VOTE
-    return VoteReading("vote", (found.pop(),))
-
-
-def _stance(part: str) -> int | None:
-    return next((value for value, pattern in CONSENT_CLAUSES if pattern.match(part)), None)
-
-
-def _consent_value(part: str) -> int | None:
-    """A clause that is a consent vote by itself: a stance word, a yes-word (可以, 中, 要得) or the ballot's number."""
-    value = _stance(part)
-    if value is None:
-        value = next((v for v, pattern in AGREE_CLAUSES if pattern.match(part)), None)
-    if value is None and (number := CONSENT_NUMBER.match(part)):
-        value = int(number.group("n"))
-    return value
+    read = read_consent(parts)
+    return VoteReading(*read) if read else NOT_A_VOTE
