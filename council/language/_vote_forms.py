@@ -76,6 +76,7 @@ def canonical(text: str) -> str:
     for slip, word in _SLIPS:
         text = slip.sub(word, text)
     text = re.sub(r"^@\S+\s*", "", text)  # @议事会助手 投2
+    text = re.sub(r"(理由|原因)(?:是)?\s*:\s*", r"\1是", text)  # 一号 理由：不用大家出钱: the reason is one clause
     text = re.sub(r"第\s*#(?=\d)", "第", text)  # 第①个: the circled digit read as #1 (normalize)
     text = _PLUS_ONE.sub("⊕", text)
     text = re.sub(r"(?<=\d) +(?=\d)", ",", text)  # 1 3 → 1,3
@@ -167,6 +168,10 @@ LEANING = re.compile(rf"^{ME}?(?:个人)?(?:比较|更|还是|一直)?(?:倾向�
                      rf"{PARTICLES}$")
 HURRY = re.compile(rf"^(?:希望)?{REFS}(?:方案)?(?:最好|要|得|能|希望|一定要)?(?:尽快|赶紧|早点|快点|抓紧|马上|早日)"
                    rf"(?:落实|执行|实施|开工|动工|弄|装|办|搞|做)(?:起来|好|上|了|完)?{PARTICLES}$")
+# 只有5号不用花钱, 3号最要紧: what sets the option apart; counts only beside an explicit vote for that same option.
+VIRTUE = re.compile(rf"^(?:只有|就|就是|还是|毕竟|而且)?{REFS}(?:方案)?(?:最|更|比较|真的|确实|才)?"
+                    r"(?:要紧|重要|急|紧急|迫切|需要|便宜|省钱|实惠|不用花钱|不花钱|不用出钱|不用掏钱|不收钱|不要钱|免费|不涨价|"
+                    rf"安全|方便|省事|省心|一劳永逸|管用|有用|见效快?)(?:的)?{PARTICLES}$")
 # Clauses that only count beside a vote of their own message: 2号也可以 (approval: one more), 再加个2号.
 WEAK_CLAUSES = [
     re.compile(rf"^(?:另外|还有|再就是)?{SUBJ_ADV}{REFS}(?:方案)?(?:{_OPINE})?(?:也|也还)"
@@ -178,8 +183,8 @@ ALL_OPTIONS = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:全选|全都选|全部选|�
                          rf"(?:(?:这)?(?P<count>\d|[两三四五六七八九十])个(?:方案|选项|建议)?)?{ME}?"
                          rf"(?:全都|全部|都|全)(?:支持|选|投|要|同意|赞成)){PARTICLES}$")
 # 前三个都支持, 选前两个, 后两个都行: the first (last) few options of the ballot, on approval.
-FIRST_FEW = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:(?:选|投|支持|要)(?P<pre>前|后)(?P<pre_n>\d|[两三四五六七八九])个"
-                       rf"(?:方案|选项|建议)?|(?P<end>前|后)(?P<end_n>\d|[两三四五六七八九])个(?:方案|选项|建议)?{ME}?(?:全都|全部|都|全)"
+FIRST_FEW = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:(?:选|投|支持|要)最?(?P<pre>前|后)(?P<pre_n>\d|[两三四五六七八九])个"
+                       rf"(?:方案|选项|建议)?|最?(?P<end>前|后)(?P<end_n>\d|[两三四五六七八九])个(?:方案|选项|建议)?{ME}?(?:全都|全部|都|全)"
                        rf"(?:支持|选|投|要|同意|赞成|行|可以|好|ok))(?:吧)?{PARTICLES}$")
 ALL_BUT = re.compile(rf"^除了?{REFS}(?:以外|之外)?(?:其他|其它|其余|别的)?(?:的|几个|方案|选项)*{ME}?"
                      rf"(?:全都|全部|都|全)(?:行|可以|支持|选|投|要|同意|赞成|好|ok){PARTICLES}$")
@@ -247,11 +252,30 @@ _BARE_NUMERAL = re.compile(r"^(?P<lead>(?:嗯+|呃+|额+|唔+|emm+|好)?[….,~ 
                            r"(?P<n>[一二三四五六七八九])(?P<tail>(?:吧|呗|啦|了|哈|号)*)$")
 
 
-def bare_numeral(body: str, options) -> str:
+def bare_numeral(body: str, options, led: bool = False) -> str:
+    """The numeral as the option's number; with led, only after 就 / 那 / 还是 (a clause of a longer message:
+    …但是只能选一个就一吧, where a numeral alone may be the first of a list)."""
     bare = _BARE_NUMERAL.match(body)
     if not bare or cn_to_int(bare.group("n")) not in set(options):
         return body
+    if led and not re.search("就|那|还是", bare.group("lead")):
+        return body
     return f"{bare.group('lead')}{cn_to_int(bare.group('n'))}{bare.group('tail')}"
+
+
+# 选最后一个, 投倒数第二个: a place on the ballot's list, right after a vote verb (最后一个问题, 我是最后一个投的 are no
+# votes), as the number of the option there (#7 on a ballot of 2, 5, 7: a number, never a position).
+_POSITION = re.compile(r"(?:(?<=[投选挺勾要])|(?<=支持)|(?<=选择))"
+                       r"(?:最后(?:一|1)?(?:个|项|条|种)|最后(?:那|这)个|倒数第(?P<n>\d)(?:个|项|条|种))"
+                       r"(?=方案|选项|建议|吧|了|啦|呗|!|,|$)")
+
+
+def positions(body: str, options) -> str:
+    def option_there(match: re.Match) -> str:
+        place, ordered = int(match.group("n") or 1), sorted(options)
+        return f"#{ordered[-place]}" if 1 <= place <= len(ordered) else match.group()
+
+    return _POSITION.sub(option_there, body)
 
 
 def numbers(refs: str) -> list[int]:

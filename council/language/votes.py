@@ -20,11 +20,13 @@ import re
 from dataclasses import dataclass
 
 from council.language._vote_asides import (
+    ABOVE_RIGHT,
     CHANGE,
     CONCEDE,
     CONTRAST,
     CORRECTED,
     CORRECTION,
+    DELIBERATED,
     EARLIER,
     FORCED,
     OWN,
@@ -36,6 +38,7 @@ from council.language._vote_asides import (
     TURN_BLOCK,
     TURN_OTHERS,
     VOIDED,
+    WEIGHED,
     benign,
     clauses,
     concern,
@@ -57,17 +60,20 @@ from council.language._vote_forms import (
     LEANING,
     MAX_BARE,
     MAX_CHARS,
+    ME,
     OPINE_GOOD,
     OPINION_CLAUSES,
     OTHERS_OUT,
     PARTICLES,
     REFS,
     SUBJ_ADV,
+    VIRTUE,
     WEAK_CLAUSES,
     bare_numeral,
     canonical,
     cn_to_int,
     numbers,
+    positions,
 )
 
 
@@ -97,16 +103,16 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
     if not body or len(body) > MAX_CHARS:
         return NOT_A_VOTE
     if method != CONSENT:
-        body = bare_numeral(body, options)
+        body = positions(bare_numeral(body, options), options)
     parts = _clauses_asking_only_about_the_ballot(body)
     if not parts:
         return NOT_A_VOTE
-    if RETRACT.match(parts[-1]):
-        return NOT_A_VOTE  # 投1，不对: taken back, and nothing in its place
+    if RETRACT.match(parts[-1]) or CORRECTION.match(parts[-1]):
+        return NOT_A_VOTE  # 投1，不对 / 投2，投错了: taken back, and nothing in its place
     parts = deciding_clauses(parts, consent_value if method == CONSENT else _choice_refs)
     if method == CONSENT:
         return _read_consent(parts)
-    return _read_choice(parts, method, options)
+    return _read_choice([bare_numeral(part, options, led=True) for part in parts], method, options)
 
 
 def _clauses_asking_only_about_the_ballot(body: str) -> list[str] | None:
@@ -146,8 +152,10 @@ def deciding_clauses(parts: list[str], votes_alone=None) -> list[str]:
         taken_back = RETRACT.match(parts[i - 1]) or CORRECTION.match(parts[i - 1])
         if not (taken_back or CHANGE.match(parts[i])):
             continue
-        earlier = all(PREVIOUS.match(p) or RETRACT.match(p) or CORRECTION.match(p)
-                      or (votes_alone is not None and votes_alone(p) is not None) for p in parts[:i])
+        # what came before: the old vote, taken back, or what made the voter think again (看了大家说的, 考虑了两天)
+        earlier = all(PREVIOUS.match(p) or RETRACT.match(p) or CORRECTION.match(p) or WEIGHED.match(p)
+                      or DELIBERATED.match(p) or (votes_alone is not None and votes_alone(p) is not None)
+                      for p in parts[:i])
         if not earlier:
             return parts
         corrected = CORRECTED.match(parts[i]) if taken_back or PREVIOUS.match(parts[i - 1]) else None
@@ -155,8 +163,13 @@ def deciding_clauses(parts: list[str], votes_alone=None) -> list[str]:
     return parts
 
 
-# 不选1，选4: a clause that rules one option out may stand beside a clause that votes for another.
+# 不选1，选4: a clause that rules one option out may stand beside a clause that votes for another; so may one that
+# rejects it, object first (我支持四号方案，三号方案我不同意), or takes it off one's list (想想还是把2去掉，就1).
 _RULED_OUT = re.compile(rf"^{SUBJ_ADV}(?:不|不会)(?:选|投|要|支持){REFS}{PARTICLES}$")
+_REJECTED = re.compile(rf"^{REFS}(?:方案)?(?:{ME})?(?:是|就|坚决|肯定|绝对|也)*"
+                       rf"(?:不同意|不支持|不赞成|反对|不选|不投|不要)(?:的)?{PARTICLES}$")
+_REMOVED = re.compile(rf"^(?:想想|想了想|算了|那就)?(?:我)?(?:还是)?把{REFS}(?:方案)?(?:去掉|删掉|拿掉|划掉|撤掉|去了)"
+                      r"(?:吧|了|啦)*$")
 # 四个方案都挺好: praise of every option, beside 都支持 on an approval ballot.
 # 4不行要花太多钱: an option ruled out, with the reason.
 _CRITIC_HEAD = re.compile(CRITIC.pattern.removesuffix("$"))
@@ -182,19 +195,19 @@ def _choice_refs(part: str) -> str | None:
 def _every_option(part: str, method: str, options) -> list[int] | None:
     """全选, 四个都支持 (every option), 前三个都支持 (the first few), 除了2号都行 (all but those named): on an
     approval ballot only."""
-    whole = ALL_OPTIONS.match(part)
-    if whole:
-        count = whole.group("count")
-        if method != APPROVAL or (count and cn_to_int(count) != len(options)):
-            return []
-        return list(options)
-    few = FIRST_FEW.match(part)
+    few = FIRST_FEW.match(part)  # first: 最后两个都支持 is the last two, not 最后 (finally) 两个都支持
     if few:
         count = cn_to_int(few.group("pre_n") or few.group("end_n"))
         if method != APPROVAL or not count or count > len(options):
             return []  # on choice it is no one option; 前五个 of four is a slip
         ordered = sorted(options)
         return ordered[:count] if (few.group("pre") or few.group("end")) == "前" else ordered[-count:]
+    whole = ALL_OPTIONS.match(part)
+    if whole:
+        count = whole.group("count")
+        if method != APPROVAL or (count and cn_to_int(count) != len(options)):
+            return []
+        return list(options)
     but = ALL_BUT.match(part)
     if but:
         left = [n for n in options if n not in set(numbers(but.group("refs")))]
@@ -216,7 +229,8 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             continue
         if SELF_INTRO.match(part):
             continue
-        out = _RULED_OUT.match(part) or CRITIC.match(part) or _CRITIC_HEAD.match(part)
+        out = (_RULED_OUT.match(part) or _REJECTED.match(part) or _REMOVED.match(part) or CRITIC.match(part)
+               or _CRITIC_HEAD.match(part))
         if out and (out.end() == len(part) or remark(part[out.end():])):
             ruled_out.extend(numbers(out.group("refs")))
             continue
@@ -263,9 +277,9 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             aside = True
         elif benign(part):
             continue
-        elif remark(part):
-            aside = True  # 我选1号，10号前能弄好不: only beside an explicit vote
-        elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part)):
+        elif remark(part) or ABOVE_RIGHT.match(part):
+            aside = True  # 我选1号，10号前能弄好不 / 选1，楼上说的有道理: only beside an explicit vote
+        elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part) or VIRTUE.match(part)):
             supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
         else:
             return NOT_A_VOTE
