@@ -507,7 +507,7 @@ def test_round_seven_approval_votes_with_asides(language, text, options, expect)
     ("我家302同意", 1), ("5栋302反对", 2), ("3号楼401弃权", 3), ("同意，不过下午4点开会我去不了", 1),
     ("赞成，不过周六上午10点我不在家", 1), ("反对，就怕晚上10点以后还吵", 2), ("同意，早点弄好大家都安心", 1),
     ("反对 理由：太吵", 2), ("同意，虽然要出钱", 1), ("同意，虽然要出钱但是值得", 1), ("老公让我投反对，我自己投赞成", 1),
-    ("我老伴投反对，我投赞成", 1),
+    ("我老伴投反对，我投赞成", 1), ("同意，没什么好说的", 1),
 ])
 def test_round_seven_consent_votes_with_asides(language, text, answer):
     assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
@@ -518,7 +518,8 @@ def test_round_seven_consent_votes_with_asides(language, text, answer):
     ("投1，大家都投1吧", "choice"), ("投1，大家怎么看", "choice"), ("投1号，大家都省心吗", "choice"), ("投一号，大家说呢", "choice"),
     ("投1号，大家都方便的话", "choice"), ("早点定下来大家都省心", "choice"), ("投1，早点定下来大家都投1", "choice"),
     ("同意，大家都同意", "consent"), ("理由：不用大家出钱", "choice"), ("投1 理由：我老公说的", "choice"),
-    ("选2，理由：大家都投2", "choice"), ("选1，理由是大家都说好", "choice"),
+    ("选2，理由：大家都投2", "choice"), ("选1，理由是大家都说好", "choice"), ("投2号，理由：我家老头子说的", "choice"),
+    ("投2号，我家老头子说的", "choice"), ("同意，老头子说了算", "consent"), ("选1，说的是3号楼那个", "choice"),
     # a concession that hesitates, names someone or another option
     ("我选4号，虽然麻烦点但是我再想想", "choice"), ("虽然麻烦点但是一劳永逸", "choice"), ("选4号，虽然他说4号不好", "choice"),
     ("选第四个，虽然麻烦点但是3号也行", "choice"), ("投4号，虽然麻烦，但是", "choice"), ("选2，虽然我老公反对", "choice"),

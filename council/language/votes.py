@@ -6,9 +6,11 @@ every clause of it is either a vote in one of the shapes residents use (in diale
 早点装上, 我家302, 跟大家一样, 明天10点前还能改吗); anything with a question about something else, a condition, a
 contrast, another person, a negated vote verb or a number that belongs to a building, floor, time or date is left
 alone. Exceptions, each with the author's own vote in the message: a contrast that turns to it (2号也不错，不过我还是
-投1), a change of mind or a retraction (刚才点了1，改成3号 / 投1，不对，投3), a forced choice (1和3都行，非要选一个的话
-选3), someone else's vote beside it (我老伴投的2，我投3), a concern after a plain vote (同意，不过执行要跟上); and a
-reason that rules other options out may name them (投2号，1号要涨价 / 选一号，其他几个都不现实). No jieba: this runs
+投1), a change of mind or a retraction (刚才点了1，改成3号 / 投1，不对，手滑，我要投4), a forced choice (1和3都行，
+非要选一个的话选3), someone else's vote or instruction beside it (我老伴投的2，我投3 / 老婆让我投1，我自己投3), a
+concern or a reason after a plain vote (同意，不过执行要跟上 / 一号 理由：不用大家出钱); a reason that rules other
+options out may name them (投2号，1号要涨价 / 选一号，其他几个都不现实 / 三号方案我不同意). A slip with nothing in
+its place (投2，投错了) takes the vote back; 选最后一个 names a place on the ballot's list. No jieba: this runs
 before the dictionary is loaded. Here: the message cut into clauses, the clauses that decide, and a choice or approval
 ballot read; a consent ballot's clauses are read in _vote_consent.py. The shapes live in _vote_forms.py, what may
 stand beside them in _vote_asides.py; asking about unsure messages in vote_guess.py.
