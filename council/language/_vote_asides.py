@@ -1,6 +1,6 @@
 """What may stand beside a typed vote, and what changes which clause decides: short harmless remarks, the voter's
 home, questions about the ballot itself, concerns after a plain vote, other people's votes, turns, changes of mind.
-Used by votes.py (counting); the vote shapes themselves are in _vote_forms.py."""
+Used by votes.py and _vote_consent.py (counting); the vote shapes themselves are in _vote_forms.py."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ _BENIGN_BLOCK = re.compile(
     r"\d|#|[?？]|吗|呢|谁|哪|几|多少|怎么|怎样|什么|是否|有没有|能不能|可不可以|要不要|会不会|是不是|"
     r"但|不过|可是|然而|就是|只是|就怕|只怕|担心|如果|要是|假如|万一|的话|除非|只要|除了|再想想|再说|改天|回头|考虑|没想好|不确定|不知道|"
     r"[不没别甭](?:投|选|同意|支持|赞成)|撤回|取消|开玩笑|说着玩|闹着玩|逗你|"
-    r"楼上|楼下的|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|大家|别人|邻居|老王|阿姨|叔"
+    r"楼上|楼下的|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|大家|别人|邻居|老王|阿姨|叔|(?<!好)说的|说了算"
 )
 # 6栋, 2单元, 六楼 (a floor is written in numerals too): a part of the voter's address.
 _UNIT = r"(?:\d{1,3}|[一二三四五六七八九十]{1,2})(?:号楼|栋|幢|楼|单元|层|室)"
@@ -30,20 +30,22 @@ SELF_INTRO = re.compile(rf"^(?=.*(?:\d|{_UNIT}))(?=.*(?:号楼|栋|幢|楼|单�
                         rf"|(?=.*(?:号楼|栋|幢|单元|室|\d{{3}}))(?=.*\d)(?:{_UNIT}-?)+(?:\d{{3,4}}(?:室|号|户)?)?(?:的)?)$")
 # 7栋302投1号, 3号楼401选二号: the voter's home run into the vote, left out like 我家302 in a clause of its own.
 _HOME_LEAD = re.compile(r"^(?:我家|我是|住|家住)?(?:\d{1,3}(?:号楼|栋|幢|单元)-?\d{0,4}(?:室|号)?|\d{3,4}室?)(?:的)?"
-                        r"(?=(?:我|俺|咱)?(?:就|也|还是)?(?:投|选|支持))")
+                        r"(?=(?:我|俺|咱)?(?:就|也|还是)?(?:投|选|支持|同意|赞成|反对|弃权|不同意|不赞成|不支持))")
 # 考虑了两天，最后还是选1: how long the voter weighed it; 先投个赞成，有问题再说: problems later, the vote now.
 DELIBERATED = re.compile(r"^(?:我)?(?:考虑|想|琢磨|纠结|犹豫|商量|研究|比较)了(?:好|很|一)?"
                          r"(?:几天|两天|三天|一天|半天|好久|很久|一晚上|一晚|一宿|好几天|一下|一会儿?|一阵|很长时间)$"
                          r"|^(?:有|出了?|有啥|有什么)(?:问题|意见|情况|事)(?:再说|再提|再讲|再议|再商量|再反映)(?:吧|哈)?$")
-CORRECTION = re.compile(r"^(?:我|刚才|我刚才|刚刚|我刚刚)?(?:投错了|选错了|点错了|按错了)$")
+# 投错了, 哎呀手滑了: the vote before it was a slip (after a vote and nothing else, the message takes it back).
+CORRECTION = re.compile(r"^(?:哎呀|哎|唉|啊呀|呀)?(?:我|刚才|我刚才|刚刚|我刚刚)?"
+                        r"(?:投错了|选错了|点错了|按错了|手滑了?|手抖了?|点歪了)$")
 _HARMLESS = re.compile(r"凭什么|其他|其它|其余|谢谢大家|感谢大家|辛苦大家|大家辛苦了")  # removed before the check
 QUESTION = re.compile(r"[?？]")
 
 # Questions about the ballot, not about an option: 明天10点前还能改吗, 下午4点前投有效吧, 结果咋还没出来, 什么时候截止.
-_WHEN = (r"(?:今天|明天|今晚|晚上|下午|上午|中午|早上|周[一二三四五六日天]|星期[一二三四五六日天])?"
+_WHEN = (r"(?:今天|明天|后天|周[一二三四五六日天]|星期[一二三四五六日天])?(?:今晚|晚上|下午|上午|中午|早上|傍晚)?"
          r"(?:(?:\d{1,2}月)?\d{1,2}(?:号|日)(?=前|之前|以前))?"  # 明天10号之前: a date, only before 前
          r"(?:\d{1,2}(?:点|:\d{2})(?:半|\d{1,2}分?)?)?(?:前|之前|以前|截止前)?")
-_ASK_END = r"(?:吗|不|吧|么|嘛|没|呢|啊)?"
+_ASK_END = r"(?:吗|不|吧|么|嘛|没|呢|啊|哦|呀|啦|哇)?"  # 啥时候出结果哦
 PROCEDURE = re.compile(
     rf"^(?:请问|问一下|问下)?{_WHEN}{ME}?(?:还|再)?(?:能|可以|可不可以|能不能)?(?:改|改票|修改|更改|撤回|重投|换)(?:吗|不|吧|么|嘛)?$"
     rf"|^(?:请问|问一下|问下)?{_WHEN}(?:这样)?(?:投|投票|打字投|发字)?(?:的)?(?:有效|算数|算|管用)(?:吗|吧|不|么|嘛)$"
@@ -68,24 +70,31 @@ SAME_MIND = re.compile(r"^(?:我们|咱们|俺们|我家|我们家)?(?:\d{1,3})?
 CONCERN = re.compile(r"^(?:不过|但是|但|可是|只是|就是|就怕|只怕|就担心|担心|希望)(?P<rest>..+)$")
 _CONCERN_BLOCK = re.compile(
     r"\d|#|[?？]|吗|呢|谁|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|再说|看看|还是|想想|"
-    r"他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|大家|别人|邻居|阿姨|叔"
+    r"再定|待定|再商量|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|大家|别人|邻居|阿姨|叔"
 )
 # On a single-choice ballot, after a plain vote, a nod to another option: 2号，不过4号也不错 / 投1号，虽然2号也不错.
 CONCEDE = re.compile(rf"^(?:不过|但是|但|可是|当然|虽然|虽说|尽管)(?:其实)?{REFS}(?:方案)?(?:其实)?(?:也|也还)"
                      rf"(?:不错|挺好|还行|可以|行|挺不错|蛮好|好)(?:的)?{PARTICLES}$")
 
 
-# After a plain vote, its reason: 投三号，理由是不用大家掏钱. A reason may speak of everyone (大家掏钱), never of
-# another person's vote, a number, a stance, a condition or a question.
+# After a plain vote, its reason: 投三号，理由是不用大家掏钱 (理由：… is read as 理由是…). A reason may speak of
+# everyone (大家掏钱), never of another person's vote, a number, a stance, a condition or a question.
 _REASON = re.compile(r"^(?:理由是|理由|原因是|原因|因为|主要是因为|主要是|毕竟)(?P<rest>..+)$")
-_REASON_BLOCK = re.compile(
-    r"\d|#|[?？]|吗|呢|谁|投|选|改|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|再说|看看|还是|想想|"
-    r"但|不过|可是|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|别人|邻居|阿姨|叔|说"
-)
+_NO_REASON = (r"\d|#|[?？]|吗|呢|谁|投|选|改|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|"
+              r"再说|看看|还是|想想|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|别人|邻居|阿姨|叔|说")
+_REASON_BLOCK = re.compile(_NO_REASON + r"|但|不过|可是")
+# After a plain vote, a drawback granted and the merit that outweighs it: 我选择第四个方案，虽然麻烦点但是一劳永逸 /
+# 投4号，虽然贵点 (not 虽然2号也不错: another option, see CONCEDE; not 虽然…但是我再想想: a hesitation).
+_CONCESSION = re.compile(r"^(?:虽然|虽说|尽管)(?P<rest>..+)$")
+_CONCESSION_BLOCK = re.compile(_NO_REASON + r"|(?:但是|但|不过|可是).*(?:但是|但|不过|可是)|(?:但是|但|不过|可是)$")
+# 早点定下来大家都省心, 对大家都方便: the good of everyone, in a reason or a remark (大家 alone is someone else:
+# 大家都投2).
+_FOR_ALL = re.compile(r"(?:对|让|给)?大家(?:伙儿?)?(?:都|也)?(?:省心|省事|省钱|方便|安心|放心|舒心|安全|受益|满意|轻松|"
+                      r"清净|有好处|好)")
 
 
 def reason(clause: str) -> bool:
-    return _short_aside(_REASON, _REASON_BLOCK, clause)
+    return _short_aside(_REASON, _REASON_BLOCK, clause) or _short_aside(_CONCESSION, _CONCESSION_BLOCK, clause)
 
 
 def concern(clause: str) -> bool:
@@ -93,12 +102,17 @@ def concern(clause: str) -> bool:
 
 
 def _short_aside(opening: re.Pattern, block: re.Pattern, clause: str) -> bool:
-    """The clause opens as an aside does, and the rest is short, takes no stance and has nothing `block` bars."""
+    """The clause opens as an aside does, and the rest is short, takes no stance and has nothing `block` bars (a
+    time or a place in it is no number: 同意，不过下午4点开会我去不了)."""
     match = opening.match(clause)
     if not match:
         return False
     rest = match.group("rest")
-    return len(rest) <= 20 and not ANY_STANCE.search(rest) and not block.search(rest)
+    bare = _without_places(rest)
+    if bare is None or len(rest) > 20:
+        return False
+    bare = _FOR_ALL.sub("", bare)
+    return not ANY_STANCE.search(bare) and not block.search(bare)
 
 
 _ASIDE_BLOCK = re.compile(r"\d|#|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|该投|投哪|选哪|"
@@ -123,7 +137,9 @@ CONTRAST = re.compile(r"^(?:但是|但|不过|可是|然而)(?P<rest>.+)$")
 TURN_BLOCK = re.compile(r"[?？]|吗|呢|如果|要是|假如|万一|的话|除非|只要")
 TURN_OTHERS = re.compile(r"他|她|妈|爸|老公|老婆|老伴|婆婆|公公|爱人|媳妇|大家|别人|邻居|楼上|楼下|说")
 # 1和3都行，非要选一个的话选3: the forced choice decides.
-FORCED = re.compile(r"^(?:如果|要是)?(?:非要|硬要|一定要|真要|实在要|真的要|非得)(?:我)?(?:选|投|挑)"
+# …但是只能选一个就一吧: so does a choice the ballot forces.
+FORCED = re.compile(r"^(?:但是|但|不过|可是)?(?:如果|要是)?"
+                    r"(?:非要|硬要|一定要|真要|实在要|真的要|非得|只能|只可以|只让|只准)(?:我)?(?:选|投|挑)"
                     r"(?:(?:一个|一项|一)(?:的话)?|的话)(?P<rest>.*)$")
 # 刚才手滑点了1 / 之前投的反对 / 原来想反对的, then 改成3号 / 现在改同意了: the earlier vote is taken back.
 PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一开始|手滑|不小心|手抖))"
@@ -139,7 +155,8 @@ VOIDED = re.compile(rf"^(?:我)?(?:之前|刚才|刚刚|原来|先前|前面|上
 EARLIER = re.compile(rf"^(?:我)?(?:本来|原来|之前|刚才|刚刚|一开始|先前)(?:我)?(?:只|就)?(?:投|选)(?:了|的|的是)?"
                      rf"{REFS}(?:的|了)?$")
 CHANGE = re.compile(r"^(?:那|就|我|那就|现在|后来|最后|所以)*(?:改成|改投|改为|换成|改选|改回|改(?=[同赞反弃支\d第]))"
-                    r"|^算了|^(?:想了想|想想|想了一下|后来想想|转念一想|想来想去|考虑了一下|思来想去|仔细想想)?(?:我)?还是")
+                    r"|^算了|^(?:想了想|想想|想了一下|后来想想|转念一想|想来想去|考虑了一下|思来想去|仔细想想)?(?:我)?还是"
+                    r"|^(?:我)?把[^,]{1,12}?(?:去掉|删掉|拿掉|划掉|撤掉)")  # 投了1、2、3，把3去掉，就1和2
 # 投1，不对，投3 / 刚才点错了，应该是3号: what was said before is taken back; 应该是 introduces the vote.
 RETRACT = re.compile(r"^(?:哦|噢|啊|呃)?(?:不对|不是|不不|不|错了|说错了|打错了|写错了|发错了|等等|更正|更正一下|"
                      r"纠正一下)(?:不对)?$")
@@ -149,9 +166,19 @@ _PERSON = (r"(?:老公|老婆|爱人|老伴|老头子|老头|老太婆|老太太
            r"儿子|女儿|闺女|孩子|家里人|家人|那口子|他们|她们|他|她|楼上|楼下|邻居|隔壁|对门|对面|老[\u4e00-\u9fff]|小[\u4e00-\u9fff]|"
            r"阿姨|叔叔|大爷|大妈|奶奶|爷爷|[\u4e00-\u9fff](?:阿姨|叔|姐|哥))")
 # 我老头子投的2 beside 我投3: someone else's vote, reported; counts for nothing, and only stands beside one's own.
-REPORT = re.compile(rf"^(?:我|我家|我们家|俺|俺家)?(?:{_PERSON}|老人|的){{1,3}}(?:说|讲)?(?:他|她)?(?:要|也|都|想)?"
-                    rf"(?:投|选|支持|挑|拣|赞成|同意|反对|弃权|不同意)(?:的|了)?(?:是)?(?:{_REF})?{PARTICLES}$")
+# 老婆让我投1 beside 我自己投3: an instruction to the voter is someone else's vote too.
+REPORT = re.compile(rf"^(?:我|我家|我们家|俺|俺家)?(?:{_PERSON}|老人|的){{1,3}}(?:说|讲|让我|叫我|要我|喊我|劝我)?"
+                    rf"(?:他|她)?(?:要|也|都|想)?"
+                    rf"(?:(?:投|选|点)(?:个)?(?:赞成|同意|反对|弃权|不同意)(?:票)?|投|选|支持|挑|拣|勾|赞成|同意|反对|弃权|不同意)"
+                    rf"(?:的|了)?(?:是)?(?:{_REF})?{PARTICLES}$")
 OWN = re.compile(rf"^(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?(?:现在|后来|最后|最终)?{ME}(?![老妈爸婆公])")
+# 选1，楼上说的有道理: the voter finds the post above right, as a reason for the vote she states herself (only beside
+# an explicit vote on choice and approval ballots: 同意，楼上说得对 may be 同意楼上, no vote).
+ABOVE_RIGHT = re.compile(rf"^(?:我)?(?:觉得)?(?:楼上|楼上的|上面)(?:说的|讲的|说得|讲得)?(?:很|挺|真|确实|也|真的)?"
+                         rf"(?:有道理|在理|对|没错|是对的|有理)(?:的)?{PARTICLES}$")
+# 本来想投1的，看了大家说的，还是投3吧: what made the voter change her mind, between the old vote and the new.
+WEIGHED = re.compile(r"^(?:我)?(?:看了|听了|看完|听完|看过|参考了|看到)(?:一下)?"
+                     r"(?:大家|大伙儿?|群里|各位|邻居们|大家伙儿?)(?:的|说的|讲的|发的)?(?:意见|理由|分析|讨论|说法|发言|留言)?(?:以后|之后|后)?$")
 # 跟大家一样, 理由同楼上 beside one's own vote.
 ALONG = re.compile(r"^(?:我|我也)?(?:跟|和|同|随)(?:大家|楼上|楼上的|邻居们|大伙儿?|大多数人)"
                    r"(?:一样|一起|的意见|意见)?$"
@@ -203,7 +230,7 @@ _REMARK_BLOCK = re.compile(
     r"#|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|说不好|不好说|纠结|犹豫|还是|或者|"
     r"[不没别甭](?:投|选)|投|选|撤回|取消|改|再说|回头|改天|再看|再定|才能定|没定|待定|开玩笑|说着玩|闹着玩|骗|"
     r"但|不过|可是|然而|显示|记上|记录|算上|统计|收到|成功|生效|有效|算数|没反应|(?:怎么|咋|为啥|为什么)(?:还)?没|"
-    r"他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|大家|别人|邻居|楼上|阿姨|叔"
+    r"他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|老头|老太|爱人|大家|别人|邻居|楼上|阿姨|叔|(?<!好)说的|说了算"
 )
 _DOUBT = re.compile(r"^(?:这样|这个|它|那|我这样)?(?:能|会|真能|真的|确定)?"
                     r"(?:对|行|好|可以|靠谱|合适|划算|没错|没问题|对不对|行不行|好不好|可不可以)"
@@ -222,4 +249,5 @@ def remark(clause: str, asked: bool = False) -> bool:
         return False
     if (asked or _ASKS.search(bare)) and not _CARRY_OUT.search(bare):
         return False
+    bare = _FOR_ALL.sub("", bare)  # 投一号，早点定下来大家都省心
     return not _REMARK_BLOCK.search(bare) and not _DOUBT.match(bare)

@@ -1,5 +1,6 @@
 """The shapes of a typed vote: the canonical form of a message and the clause grammar of votes, stances and the
-short harmless remarks that may stand beside them. Used by votes.py (counting) and vote_guess.py (asking)."""
+short harmless remarks that may stand beside them. Used by votes.py and _vote_consent.py (counting) and vote_guess.py
+(asking)."""
 
 from __future__ import annotations
 
@@ -28,8 +29,10 @@ _CN_RULES = [
     re.compile(rf"(?<=第)({_CN})"),
     re.compile(rf"({_CN})(?=号(?!线|楼|门|床|柜|室|栋|单元)|个方案|个建议|个选项)"),
     re.compile(rf"(?<=方案|选项|提议|建议)({_CN})"),
-    # 投二, 支持三, 我的一票给三: a numeral right after a vote verb, at the end of its clause
-    re.compile(rf"(?:(?<=[投选挺])|(?<=支持)|(?<=选择)|(?<=赞成)|(?<=票给)|(?<=投给))({_CN})(?=$|号|吧|啦|了|!|,|\s)"),
+    # 投二, 支持三, 我的一票给三, 投个二, 勾二 (tick): a numeral right after a vote verb, at the end of its clause or
+    # first of a list (我支持一、二); not 投个二百五, 选个二手的
+    re.compile(rf"(?:(?<=[投选挺勾])|(?<=支持)|(?<=选择)|(?<=赞成)|(?<=票给)|(?<=投给)|(?<=投个)|(?<=选个))({_CN})"
+               rf"(?=$|号|吧|啦|了|!|,|\s|[和跟、/]{_CN}(?:都|号|$|,|[和跟、/]))"),
     re.compile(rf"(?<![\u4e00-\u9fff])({_CN})(?=[和跟、/]{_CN}(?:都|号|$|,|[和跟、/]))"),  # 一和二都可以
     re.compile(rf"(?<=\d[和跟、/])({_CN})(?=都|号|$|,|[和跟、/])"),
 ]
@@ -43,8 +46,9 @@ def _digits_for_numerals(text: str) -> str:
     return text
 
 
-# 我勿同意 (Wu), 唔赞成 (Cantonese): the dialect's 不 before a vote word.
-_DIALECT_NOT = re.compile(r"[勿唔](?=同意|赞成|支持|赞同|反对|弃权|投|选)")
+# 我勿同意, 伐同意 (Wu), 唔赞成 (Cantonese): the dialect's 不 before a vote word (not 伐晓得选哪个: 伐 before
+# anything else stays, and so does the Shanghainese question 伐 at the end: 侬同意伐).
+_DIALECT_NOT = re.compile(r"[勿唔伐](?=同意|赞成|支持|赞同|反对|弃权|投|选)")
 # Slips of the pinyin keyboard on the words a vote turns on (同意 → 同一 / 统一 is read in the stance grammar:
 # 同一 is a word of its own).
 _SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|气权|弃劝"), "弃权"),
@@ -72,6 +76,7 @@ def canonical(text: str) -> str:
     for slip, word in _SLIPS:
         text = slip.sub(word, text)
     text = re.sub(r"^@\S+\s*", "", text)  # @议事会助手 投2
+    text = re.sub(r"(理由|原因)(?:是)?\s*:\s*", r"\1是", text)  # 一号 理由：不用大家出钱: the reason is one clause
     text = re.sub(r"第\s*#(?=\d)", "第", text)  # 第①个: the circled digit read as #1 (normalize)
     text = _PLUS_ONE.sub("⊕", text)
     text = re.sub(r"(?<=\d) +(?=\d)", ",", text)  # 1 3 → 1,3
@@ -92,13 +97,14 @@ _REPEATED = re.compile(r"((?:[投选]|支持)\d{1,2}号?|(?<![投选\d])\d{1,2}�
 
 _REF = (r"(?:第\d{1,3}(?:个|号|条|项|种)?|#\d{1,3}号?|(?:方案|选项|提议|建议)\d{1,3}号?|\d{1,3}号?)"
         r"(?:方案|建议|选项|提议)?")
-_SEP = r"(?:和|跟|与|及|、|/|\+|或者|或|还有|以及|加)?"
+_SEP = r"(?:和|跟|与|及|、|/|\+|或者|或|还有|以及|加|搭)?"  # 2搭4: Shanghainese 搭, and
 REFS = rf"(?P<refs>{_REF}(?:{_SEP}{_REF})*)"
 _DET = r"(?:那个|这个)?"  # 我觉得那个第三个方案挺好的
 # 哈哈选2, 想想还是同意: laughter, or a second thought, before the vote.
 _PRE = (r"(?:哈{2,}|嘿{2,}|呵{2,}|嘻{2,})?(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?(?:现在|后来|最后|最终)?"
         r"(?:想了想|想想|想了一下|再三考虑|考虑了一下|仔细想想|转念一想|后来想想|想来想去)?"
-        r"(?:这个|这事|这件事|这次|这回)?")
+        r"(?:这个|这事|这件事|这次|这回)?"
+        r"(?:再说一遍|再说一次|重复一遍|再重复一遍|重申一下|再强调一遍|再强调一下)?")  # 再说一遍3号: said again
 # The voter: 我, and as residents write it in dialect (俺, 额, 偶, 咱, 阿拉, 我哋), for a household (我家, 我家两口子,
 # 阿拉屋里厢) or with others who vote the same (我跟我老公都, 我和大家都); 我这票 is the voter's own ballot.
 ME = r"(?:我自己|我哋|我地|阿拉|我|俺|额|偶|咱|本人|自己)"
@@ -110,17 +116,25 @@ _BALLOT = rf"{ME}?(?:这一?票|的票|这票)"
 _ALONG = r"(?:也)?(?:跟|和|同|随)(?:大家|大伙儿?|大多数人?|多数人|大部分人)(?:一样|的一样)(?:也|都)?"
 # Words a resident puts before an opinion: 看了一圈, 想了想, 说实话, 个人.
 _LEAD_IN = r"(?:看了一圈|看了看|看来看去|比较了一下|对比了一下|综合来看|总的来说|说实话|说真的|个人)"
-SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{_BALLOT}|{ME}|{_LEAD_IN}|{_ALONG}|那我|也|还是|就|都|只|先|已经|早就|"
-            r"肯定|坚决|果断|"
-            r"毫不犹豫地?|必须|一定|同|也是|"
+# 我昨天已经投了3号: the day of a vote already cast on this ballot, only before 已经 (上次, 上回: another ballot).
+_DAY_DONE = (r"(?:(?:昨天|前天|今天)(?:早上|上午|中午|下午|晚上)?|昨晚|前两天|今早|早上|上午|中午|下午|晚上)"
+             r"(?=(?:就|都)?(?:已经|早就))")
+SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{_BALLOT}|{ME}|{_LEAD_IN}|{_ALONG}|{_DAY_DONE}|那我|也|还是|就|都|只|先|已经|"
+            r"早就|(?:肯定|坚决|果断|必须)(?:地|滴)?|"  # 必须滴选2号: 滴 for 地 (的)
+            r"毫不犹豫地?|一定|同|也是|"
             r"想了想还是|想来想去还是|考虑了一下还是|最后还是|思来想去还是)*")
 _VERB = (r"(?:投一票给|这一票给|一票给|的一票给|的一票投给|的票给|这票给|这票投给|把(?:我的|这|这一)?一?票(?:投)?给|"
-         r"票投给|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选|拣|挑|"
+         r"票投给|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选个|选|拣|挑|"
+         r"要投|要选|就要|"  # 不对不对，手滑，我要投4
+         r"(?<=已经|早就)(?:投过|选过|点过|点了|点的)|"  # 我已经投过2了: this ballot's vote, said again
+         r"勾选|勾了|勾的是|勾|打勾|打钩|"  # 我勾2、3, 阿拉勾2搭4: ticking the option on the list
          r"支持|赞成|同意|力挺|挺|撑|拥护|坚持|pick|改投|改选|改回|改成|换成|改为|换|要|站在|站队|站|"
          r"整(?!个)|搞(?!个))")  # 整第三个吧 (north-east), 搞2号; not 整个, 搞个
 _ONE_VOTE = r"(?:一票|1票)?"
-PARTICLES = r"(?:吧|啦|了|哈|呀|啊|哦|噢|嘛|的|呗|咯|喽|哟|哇|耶|呐|噻|撒|嘞|咧|哒|喔|啰|额|嘎|噶|哩|!)*"
-_ALL = (r"(?:(?:我|俺)?(?:也)?(?:都|全都)(?:行|可以|支持|同意|好|赞成|不错|挺好|投|选|要|要得|得行|ok))?")
+PARTICLES = r"(?:吧|啦|了|哈|呀|啊|哦|噢|嘛|的|滴|呗|咯|喽|哟|哇|耶|呐|噻|撒|嘞|咧|哒|喔|啰|额|嘎|噶|哩|!)*"
+# 1和3都行, 四号五号一起投, 1 2 3全投: the options named, all of them taken.
+_ALL = (r"(?:(?:我|俺)?(?:也)?(?:都|全都|全|一起|一块儿?|一并|都一起)"
+        r"(?:行|可以|支持|同意|好|赞成|不错|挺好|投|选|要|要得|得行|ok))?")
 _SIDE = r"(?:这边|那边|一边|这一边|这队|那队)?"  # 我站2号这边
 _TAIL = rf"{_SIDE}{_ONE_VOTE}(?:方案)?(?:的(?:做法|办法|方案|建议|提议|意见))?{PARTICLES}(?:⊕)*{_ALL}{PARTICLES}"
 # Words that call one option the better: 2号靠谱, 还是三号好一点, 一号最合理, 4号中 (Henan: good).
@@ -154,6 +168,10 @@ LEANING = re.compile(rf"^{ME}?(?:个人)?(?:比较|更|还是|一直)?(?:倾向�
                      rf"{PARTICLES}$")
 HURRY = re.compile(rf"^(?:希望)?{REFS}(?:方案)?(?:最好|要|得|能|希望|一定要)?(?:尽快|赶紧|早点|快点|抓紧|马上|早日)"
                    rf"(?:落实|执行|实施|开工|动工|弄|装|办|搞|做)(?:起来|好|上|了|完)?{PARTICLES}$")
+# 只有5号不用花钱, 3号最要紧: what sets the option apart; counts only beside an explicit vote for that same option.
+VIRTUE = re.compile(rf"^(?:只有|就|就是|还是|毕竟|而且)?{REFS}(?:方案)?(?:最|更|比较|真的|确实|才)?"
+                    r"(?:要紧|重要|急|紧急|迫切|需要|便宜|省钱|实惠|不用花钱|不花钱|不用出钱|不用掏钱|不收钱|不要钱|免费|不涨价|"
+                    rf"安全|方便|省事|省心|一劳永逸|管用|有用|见效快?)(?:的)?{PARTICLES}$")
 # Clauses that only count beside a vote of their own message: 2号也可以 (approval: one more), 再加个2号.
 WEAK_CLAUSES = [
     re.compile(rf"^(?:另外|还有|再就是)?{SUBJ_ADV}{REFS}(?:方案)?(?:{_OPINE})?(?:也|也还)"
@@ -165,8 +183,8 @@ ALL_OPTIONS = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:全选|全都选|全部选|�
                          rf"(?:(?:这)?(?P<count>\d|[两三四五六七八九十])个(?:方案|选项|建议)?)?{ME}?"
                          rf"(?:全都|全部|都|全)(?:支持|选|投|要|同意|赞成)){PARTICLES}$")
 # 前三个都支持, 选前两个, 后两个都行: the first (last) few options of the ballot, on approval.
-FIRST_FEW = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:(?:选|投|支持|要)(?P<pre>前|后)(?P<pre_n>\d|[两三四五六七八九])个"
-                       rf"(?:方案|选项|建议)?|(?P<end>前|后)(?P<end_n>\d|[两三四五六七八九])个(?:方案|选项|建议)?{ME}?(?:全都|全部|都|全)"
+FIRST_FEW = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:(?:选|投|支持|要)最?(?P<pre>前|后)(?P<pre_n>\d|[两三四五六七八九])个"
+                       rf"(?:方案|选项|建议)?|最?(?P<end>前|后)(?P<end_n>\d|[两三四五六七八九])个(?:方案|选项|建议)?{ME}?(?:全都|全部|都|全)"
                        rf"(?:支持|选|投|要|同意|赞成|行|可以|好|ok))(?:吧)?{PARTICLES}$")
 ALL_BUT = re.compile(rf"^除了?{REFS}(?:以外|之外)?(?:其他|其它|其余|别的)?(?:的|几个|方案|选项)*{ME}?"
                      rf"(?:全都|全部|都|全)(?:行|可以|支持|选|投|要|同意|赞成|好|ok){PARTICLES}$")
@@ -190,17 +208,24 @@ _ABSTAIN = r"(?:弃权|都行|都可以|中立|保持中立|怎样都行|怎么�
 # 我既不赞成也不反对 says why one abstains, beside 弃权; alone it is not a vote.
 NEITHER = re.compile(rf"^{ME}?(?:既)?不(?:赞成|同意|支持)也不反对$|^{ME}?(?:既)?不反对也不(?:赞成|同意|支持)$")
 _STANCES = ((YES, _YES), (NO, _NO), (ABSTAIN, _ABSTAIN))
-_CONSENT_SUBJ = rf"(?:(?:{_WITH}|{_HOUSEHOLD})(?:都|也都|全都)?|{_BALLOT}|{ME}(?:们)?(?:是|也是|也|还是|就)?)?"
-_CONSENT_ADV = (r"(?:非常|完全|坚决|强烈|一百个|一万个|一千个|必须|当然|肯定|绝对|十分|也|还是|就|坚定|全力|大力|"
-                r"百分百|表示|没意见|没有意见|先|(?:举)?双手(?:双脚)?)*")  # 先投个赞成, 双手双脚反对
+# 我已经点了赞成, 我昨天就已经同意了: the voter's stance on this ballot said again (without 我 it may be anyone's).
+_CONSENT_DONE = (rf"{ME}(?:家|们家)?(?:{_DAY_DONE})?(?:就|都)?(?:已经|早就)"
+                 r"(?:投过|点过|选过|投了|点了|选了|投的|点的|选的)?")
+_CONSENT_SUBJ = (rf"(?:(?:{_WITH}|{_HOUSEHOLD})(?:都|也都|全都)?|{_BALLOT}|{_CONSENT_DONE}|"
+                 rf"{ME}(?:们)?(?:是|也是|也|还是|就)?)?")
+# 先投个赞成, 双手双脚反对, 必须滴支持 (滴 for 地)
+_CONSENT_ADV = (r"(?:(?:非常|完全|坚决|强烈|一百个|一万个|一千个|必须|当然|肯定|绝对|十分|也|还是|就|坚定|全力|大力|"
+                r"百分百|表示|没意见|没有意见|先|(?:举)?双手(?:双脚)?)(?:地|滴)?)*")
 _CONSENT_VERB = r"(?:投|选择|选|投个|改投|改成|改为|换成|改|给)?"
 _CONSENT_OBJ = r"(?:(?:这个|该|此|本)?(?:方案|决议|提议|议案|建议|动议|决定))?"
-_CONSENT_TAIL = r"(?:的|吧|啦|了|哈|呀|啊|哦|噻|撒|嘞|额|!|⊕|票|一票)*"
+_CONSENT_TAIL = r"(?:的|滴|吧|啦|了|哈|呀|啊|哦|噻|撒|嘞|额|!|⊕|票|一票)*"
 CONSENT_CLAUSES = [
     (value, re.compile(rf"^{_PRE}{_CONSENT_SUBJ}{_CONSENT_ADV}{_CONSENT_VERB}(?:{stance})+(?:票)?{_CONSENT_OBJ}"
                        rf"{_CONSENT_TAIL}$"))
     for value, stance in _STANCES
-]
+] + [  # 我也支持一下: the voter's yes, said casually; bare 支持一下 may ask others for support (votes.jsonl's author)
+    (YES, re.compile(rf"^{_PRE}(?:{_HOUSEHOLD}|{ME})(?:也|就|还是|必须|坚决)*(?:地|滴)?(?:支持|赞成|同意)(?:一下|一波)"
+                     rf"{_CONSENT_TAIL}$"))]
 # Words that say "that works" (可以, 中, 要得, 得行, 冇问题) or not (不行, 不中, 要不得): a stance on the motion, but
 # not strong enough to carry a "but" (可以，就是太贵). 好 / 好的 / 收到 / ok acknowledge a message, they are no vote.
 _AGREE_SUBJ = (r"(?:(?:我|俺|额|阿拉)?(?:觉得|看)|(?:这个|这事|这个方案|方案)(?:我)?(?:觉得|看)?)?"
@@ -227,11 +252,30 @@ _BARE_NUMERAL = re.compile(r"^(?P<lead>(?:嗯+|呃+|额+|唔+|emm+|好)?[….,~ 
                            r"(?P<n>[一二三四五六七八九])(?P<tail>(?:吧|呗|啦|了|哈|号)*)$")
 
 
-def bare_numeral(body: str, options) -> str:
+def bare_numeral(body: str, options, led: bool = False) -> str:
+    """The numeral as the option's number; with led, only after 就 / 那 / 还是 (a clause of a longer message:
+    …但是只能选一个就一吧, where a numeral alone may be the first of a list)."""
     bare = _BARE_NUMERAL.match(body)
     if not bare or cn_to_int(bare.group("n")) not in set(options):
         return body
+    if led and not re.search("就|那|还是", bare.group("lead")):
+        return body
     return f"{bare.group('lead')}{cn_to_int(bare.group('n'))}{bare.group('tail')}"
+
+
+# 选最后一个, 投倒数第二个: a place on the ballot's list, right after a vote verb (最后一个问题, 我是最后一个投的 are no
+# votes), as the number of the option there (#7 on a ballot of 2, 5, 7: a number, never a position).
+_POSITION = re.compile(r"(?:(?<=[投选挺勾要])|(?<=支持)|(?<=选择))"
+                       r"(?:最后(?:一|1)?(?:个|项|条|种)|最后(?:那|这)个|倒数第(?P<n>\d)(?:个|项|条|种))"
+                       r"(?=方案|选项|建议|吧|了|啦|呗|!|,|$)")
+
+
+def positions(body: str, options) -> str:
+    def option_there(match: re.Match) -> str:
+        place, ordered = int(match.group("n") or 1), sorted(options)
+        return f"#{ordered[-place]}" if 1 <= place <= len(ordered) else match.group()
+
+    return _POSITION.sub(option_there, body)
 
 
 def numbers(refs: str) -> list[int]:

@@ -6,14 +6,17 @@ import re
 
 from council.language._vote_asides import CLAUSES
 from council.language._vote_forms import (
+    ABSTAIN,
     CONSENT,
     CONSENT_CLAUSES,
     MAX_CHARS,
+    NO,
     VOTE_CLAUSES,
+    YES,
     canonical,
     numbers,
 )
-from council.language.votes import ABSTAIN, NO, NOT_A_VOTE, YES, VoteReading, read_vote
+from council.language.votes import NOT_A_VOTE, VoteReading, read_vote
 
 # A message the grammar above does not read as a vote may still plainly lean towards one option (我觉得二号还行,
 # 我倾向于第三个, 3号方案还行吧). Such a message is never counted; the bot asks its author
@@ -37,7 +40,7 @@ _DISCUSSION = re.compile(
     # 上次投票2号赢了: an earlier ballot; 白痴才投2号: scorn; 投2号的多: counting others
     r"上次|上回|去年|以前|赢|输了|才投|才选|偶尔|的多|的少|的人|"
     r"太贵|太吵|太麻烦|太费钱|太花钱|不现实|不实际|不划算|没用|没必要|有问题|涨价|愚蠢|"  # 4号方案实在太贵了
-    r"不对|说错|打错|错了|"  # 投1，不对: taken back
+    r"不对|说错|打错|错了|手滑|手抖|"  # 投1，不对 / 投2，手滑了: taken back
     # 2号想法是好的，就是做不到: praise that concedes before a criticism
     r"就是(?![\d#第])|只是|做不到|办不到|实现不了|落实不了|想法是好的|出发点是好的|想法好|想法不错"
 )
@@ -46,7 +49,8 @@ _GUESS_NO = r"反对|不同意|不赞成|不支持|不认同|不会同意|不能
 _GUESS_CONSENT_BLOCK = re.compile(
     r"[?？]|吗|呢|什么|怎么|咋|为啥|为什么|谁|几|多少|是不是|有没有|能不能|要不要|算不算|会怎样|"
     r"但|不过|可是|如果|要是|假如|万一|的话|除非|只要|本来|差点|想|没用|无效|已经|请|举手的|的举手|的人|派|意见|"
-    r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人|老头|别人|邻居|大家|街道|楼上|楼下|你|说|别|不反对|不是|\d"
+    r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人|老头|老伴|媳妇|爱人|别人|邻居|大家|街道|楼上|楼下|你|说|别|"
+    r"不反对|不是|错了|手滑|手抖|\d"  # 我老伴投反对: someone else's; 同意，点错了: taken back
 )
 # In the clause that takes a stance, the stance ends it (赞成的哈, 我是反对的): 反对乱停车 or 支持议事会 takes a
 # stance on something else, not on this motion.
@@ -112,7 +116,7 @@ def _guess_consent(body: str) -> VoteReading:
 _REASON_BLOCK = re.compile(
     r"[不没别甭](?:投|选|支持|赞成|同意)|但|不过|可是|然而|如果|要是|假如|万一|的话|除非|只要|怎么|咋|为啥|为什么|吗|呢|"
     r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人家|老头|别人|邻居|大家|楼上|楼下|本来|差点|想投|想选|"
-    r"不对|说错|打错|错了"  # 投1，不对: taken back
+    r"不对|说错|打错|错了|手滑|手抖"  # 投1，不对 / 投2，手滑了: taken back
 )
 
 

@@ -6,11 +6,14 @@ every clause of it is either a vote in one of the shapes residents use (in diale
 早点装上, 我家302, 跟大家一样, 明天10点前还能改吗); anything with a question about something else, a condition, a
 contrast, another person, a negated vote verb or a number that belongs to a building, floor, time or date is left
 alone. Exceptions, each with the author's own vote in the message: a contrast that turns to it (2号也不错，不过我还是
-投1), a change of mind or a retraction (刚才点了1，改成3号 / 投1，不对，投3), a forced choice (1和3都行，非要选一个的话
-选3), someone else's vote beside it (我老伴投的2，我投3), a concern after a plain vote (同意，不过执行要跟上); and a
-reason that rules other options out may name them (投2号，1号要涨价 / 选一号，其他几个都不现实). No jieba: this runs
-before the dictionary is loaded. The shapes live in _vote_forms.py, what may stand beside them in _vote_asides.py;
-asking about unsure messages in vote_guess.py.
+投1), a change of mind or a retraction (刚才点了1，改成3号 / 投1，不对，手滑，我要投4), a forced choice (1和3都行，
+非要选一个的话选3), someone else's vote or instruction beside it (我老伴投的2，我投3 / 老婆让我投1，我自己投3), a
+concern or a reason after a plain vote (同意，不过执行要跟上 / 一号 理由：不用大家出钱); a reason that rules other
+options out may name them (投2号，1号要涨价 / 选一号，其他几个都不现实 / 三号方案我不同意). A slip with nothing in
+its place (投2，投错了) takes the vote back; 选最后一个 names a place on the ballot's list. No jieba: this runs
+before the dictionary is loaded. Here: the message cut into clauses, the clauses that decide, and a choice or approval
+ballot read; a consent ballot's clauses are read in _vote_consent.py. The shapes live in _vote_forms.py, what may
+stand beside them in _vote_asides.py; asking about unsure messages in vote_guess.py.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ import re
 from dataclasses import dataclass
 
 from council.language._vote_asides import (
+    ABOVE_RIGHT,
     CHANGE,
     CONCEDE,
     CONTRAST,
     CORRECTED,
     CORRECTION,
+    DELIBERATED,
     EARLIER,
     FORCED,
     OWN,
@@ -35,6 +40,7 @@ from council.language._vote_asides import (
     TURN_BLOCK,
     TURN_OTHERS,
     VOIDED,
+    WEIGHED,
     benign,
     clauses,
     concern,
@@ -42,19 +48,14 @@ from council.language._vote_asides import (
     reason,
     remark,
 )
+from council.language._vote_consent import consent_value, read_consent
 from council.language._vote_forms import (
-    ABSTAIN,
-    AGREE_CLAUSES,
     ALL_BUT,
     ALL_OPTIONS,
-    ANY_STANCE,
     APPROVAL,
     CHOICE,
     CHOICE_CLAUSES,
     CONSENT,
-    CONSENT_CLAUSES,
-    CONSENT_NUMBER,
-    CONSENT_OFF,
     CRITIC,
     FIRST_FEW,
     HURRY,
@@ -62,20 +63,19 @@ from council.language._vote_forms import (
     MAX_BARE,
     MAX_CHARS,
     ME,
-    NEITHER,
-    NO,
     OPINE_GOOD,
     OPINION_CLAUSES,
     OTHERS_OUT,
     PARTICLES,
     REFS,
     SUBJ_ADV,
+    VIRTUE,
     WEAK_CLAUSES,
-    YES,
     bare_numeral,
     canonical,
     cn_to_int,
     numbers,
+    positions,
 )
 
 
@@ -105,16 +105,16 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
     if not body or len(body) > MAX_CHARS:
         return NOT_A_VOTE
     if method != CONSENT:
-        body = bare_numeral(body, options)
+        body = positions(bare_numeral(body, options), options)
     parts = _clauses_asking_only_about_the_ballot(body)
     if not parts:
         return NOT_A_VOTE
-    if RETRACT.match(parts[-1]):
-        return NOT_A_VOTE  # 投1，不对: taken back, and nothing in its place
-    parts = deciding_clauses(parts, _consent_value if method == CONSENT else _choice_refs)
+    if RETRACT.match(parts[-1]) or CORRECTION.match(parts[-1]):
+        return NOT_A_VOTE  # 投1，不对 / 投2，投错了: taken back, and nothing in its place
+    parts = deciding_clauses(parts, consent_value if method == CONSENT else _choice_refs)
     if method == CONSENT:
         return _read_consent(parts)
-    return _read_choice(parts, method, options)
+    return _read_choice([bare_numeral(part, options, led=True) for part in parts], method, options)
 
 
 def _clauses_asking_only_about_the_ballot(body: str) -> list[str] | None:
@@ -154,8 +154,10 @@ def deciding_clauses(parts: list[str], votes_alone=None) -> list[str]:
         taken_back = RETRACT.match(parts[i - 1]) or CORRECTION.match(parts[i - 1])
         if not (taken_back or CHANGE.match(parts[i])):
             continue
-        earlier = all(PREVIOUS.match(p) or RETRACT.match(p) or CORRECTION.match(p)
-                      or (votes_alone is not None and votes_alone(p) is not None) for p in parts[:i])
+        # what came before: the old vote, taken back, or what made the voter think again (看了大家说的, 考虑了两天)
+        earlier = all(PREVIOUS.match(p) or RETRACT.match(p) or CORRECTION.match(p) or WEIGHED.match(p)
+                      or DELIBERATED.match(p) or (votes_alone is not None and votes_alone(p) is not None)
+                      for p in parts[:i])
         if not earlier:
             return parts
         corrected = CORRECTED.match(parts[i]) if taken_back or PREVIOUS.match(parts[i - 1]) else None
@@ -163,8 +165,13 @@ def deciding_clauses(parts: list[str], votes_alone=None) -> list[str]:
     return parts
 
 
-# 不选1，选4: a clause that rules one option out may stand beside a clause that votes for another.
+# 不选1，选4: a clause that rules one option out may stand beside a clause that votes for another; so may one that
+# rejects it, object first (我支持四号方案，三号方案我不同意), or takes it off one's list (想想还是把2去掉，就1).
 _RULED_OUT = re.compile(rf"^{SUBJ_ADV}(?:不|不会)(?:选|投|要|支持){REFS}{PARTICLES}$")
+_REJECTED = re.compile(rf"^{REFS}(?:方案)?(?:{ME})?(?:是|就|坚决|肯定|绝对|也)*"
+                       rf"(?:不同意|不支持|不赞成|反对|不选|不投|不要)(?:的)?{PARTICLES}$")
+_REMOVED = re.compile(rf"^(?:想想|想了想|算了|那就)?(?:我)?(?:还是)?把{REFS}(?:方案)?(?:去掉|删掉|拿掉|划掉|撤掉|去了)"
+                      r"(?:吧|了|啦)*$")
 # 四个方案都挺好: praise of every option, beside 都支持 on an approval ballot.
 # 4不行要花太多钱: an option ruled out, with the reason.
 _CRITIC_HEAD = re.compile(CRITIC.pattern.removesuffix("$"))
@@ -190,19 +197,19 @@ def _choice_refs(part: str) -> str | None:
 def _every_option(part: str, method: str, options) -> list[int] | None:
     """全选, 四个都支持 (every option), 前三个都支持 (the first few), 除了2号都行 (all but those named): on an
     approval ballot only."""
-    whole = ALL_OPTIONS.match(part)
-    if whole:
-        count = whole.group("count")
-        if method != APPROVAL or (count and cn_to_int(count) != len(options)):
-            return []
-        return list(options)
-    few = FIRST_FEW.match(part)
+    few = FIRST_FEW.match(part)  # first: 最后两个都支持 is the last two, not 最后 (finally) 两个都支持
     if few:
         count = cn_to_int(few.group("pre_n") or few.group("end_n"))
         if method != APPROVAL or not count or count > len(options):
             return []  # on choice it is no one option; 前五个 of four is a slip
         ordered = sorted(options)
         return ordered[:count] if (few.group("pre") or few.group("end")) == "前" else ordered[-count:]
+    whole = ALL_OPTIONS.match(part)
+    if whole:
+        count = whole.group("count")
+        if method != APPROVAL or (count and cn_to_int(count) != len(options)):
+            return []
+        return list(options)
     but = ALL_BUT.match(part)
     if but:
         left = [n for n in options if n not in set(numbers(but.group("refs")))]
@@ -224,7 +231,8 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             continue
         if SELF_INTRO.match(part):
             continue
-        out = _RULED_OUT.match(part) or CRITIC.match(part) or _CRITIC_HEAD.match(part)
+        out = (_RULED_OUT.match(part) or _REJECTED.match(part) or _REMOVED.match(part) or CRITIC.match(part)
+               or _CRITIC_HEAD.match(part))
         if out and (out.end() == len(part) or remark(part[out.end():])):
             ruled_out.extend(numbers(out.group("refs")))
             continue
@@ -271,9 +279,9 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             aside = True
         elif benign(part):
             continue
-        elif remark(part):
-            aside = True  # 我选1号，10号前能弄好不: only beside an explicit vote
-        elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part)):
+        elif remark(part) or ABOVE_RIGHT.match(part):
+            aside = True  # 我选1号，10号前能弄好不 / 选1，楼上说的有道理: only beside an explicit vote
+        elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part) or VIRTUE.match(part)):
             supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
         else:
             return NOT_A_VOTE
@@ -312,55 +320,5 @@ def _digits_run_together(found: tuple[int, ...], options) -> tuple[int, ...]:
 
 
 def _read_consent(parts: list[str]) -> VoteReading:
-    found: set[int] = set()
-    remarks: list[str] = []
-    withdrawn: set[int] = set()
-    reported = own = neither = explicit = False
-    for i, part in enumerate(parts):
-        # 1 赞成 / 2 反对 / 3 弃权: the number of the stance in the ballot's order, beside the stance itself.
-        numbered = re.match(rf"^(?:{ME})?(?:投|选|选择)?([1-3])号?(?=\D)", part)
-        value = _stance(part[numbered.end():] if numbered else part)
-        if value is not None:
-            if numbered and int(numbered.group(1)) != value:
-                return NOT_A_VOTE
-            found.add(value)
-            own = own or bool(OWN.match(part))
-            explicit = True
-        elif part in ("1", "2", "3") and i + 1 < len(parts) and _stance(parts[i + 1]) == int(part):
-            continue
-        elif (value := _consent_value(part)) is not None:
-            found.add(value)  # 可以, 中, 要得 / 不行; 2, 选1 (the ballot's order)
-            own = own or bool(OWN.match(part))
-        elif (off := CONSENT_OFF.match(part)) and len(parts) == 1:
-            return VoteReading("off_ballot", (int(off.group("n")),))  # 投5: the ballot has 1-3 only
-        elif (voided := VOIDED.match(part)) and not voided.group("refs"):
-            void = voided.group("stance")  # 反对，之前的赞成作废: that stance is not the vote
-            if void:
-                withdrawn.add(NO if void in ("反对", "不同意") else ABSTAIN if void == "弃权" else YES)
-        elif REPORT.match(part):
-            reported = True
-        elif NEITHER.match(part):
-            neither = True
-        else:
-            remarks.append(part)
-    if len(found) != 1 or found & withdrawn or (reported and not own) or (neither and found != {ABSTAIN}):
-        return NOT_A_VOTE
-    for extra in remarks:
-        beside = explicit and (concern(extra) or reason(extra) or remark(extra))  # only after a stance said outright
-        if ANY_STANCE.search(extra) or not (benign(extra) or beside):
-            return NOT_A_VOTE
-    return VoteReading("vote", (found.pop(),))
-
-
-def _stance(part: str) -> int | None:
-    return next((value for value, pattern in CONSENT_CLAUSES if pattern.match(part)), None)
-
-
-def _consent_value(part: str) -> int | None:
-    """A clause that is a consent vote by itself: a stance word, a yes-word (可以, 中, 要得) or the ballot's number."""
-    value = _stance(part)
-    if value is None:
-        value = next((v for v, pattern in AGREE_CLAUSES if pattern.match(part)), None)
-    if value is None and (number := CONSENT_NUMBER.match(part)):
-        value = int(number.group("n"))
-    return value
+    read = read_consent(parts)
+    return VoteReading(*read) if read else NOT_A_VOTE
