@@ -3,7 +3,7 @@
     python bench/fit_similarity.py            # leave-one-set-out figures, then the coefficients fitted on all sets
 
 Every pair of proposals of one topic is an example (paraphrase = same cluster). Features as likeness() uses them:
-the concept score of meaning.compare, the rarity-weighted wording overlap (Jaccard and share of the smaller side,
+the concept score of comparing.compare, the rarity-weighted wording overlap (Jaccard and share of the smaller side,
 only when the pair does not conflict), another place, another amount. A logistic regression with the classes
 weighed equally (paraphrase pairs are ~1 in 6), plain gradient descent, a little L2 (no library needed for five
 weights). With each set left out in turn it prints that set's pairwise precision / recall / F1 and, as the bot
@@ -24,8 +24,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from council.language import Language  # noqa: E402 - the repository root must be on sys.path first
+from council.language.comparing import compare  # noqa: E402
 from council.language.likeness import COEFFICIENTS, Rarity, features, logistic, wording  # noqa: E402
-from council.language.meaning import compare  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 SETS = ("dev", "test", "holdout", "blind2", "blind3", "blind4", "blind5")

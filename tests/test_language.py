@@ -498,3 +498,11 @@ def test_which_gate_is_shut_tells_two_rules_for_the_same_gates_apart(language):
     assert language.signature("十一点后只留南门一个口，北门锁上").places["dir_shut"] \
         == language.signature("建议23点关北门，留南门进出").places["dir_shut"] == {"北-", "南+"}
     assert "dir_shut" not in language.signature("南边空地开个菜园").places  # only a gate is shut or left open
+
+
+def test_a_phone_number_or_a_pasted_notice_is_no_amount(language):
+    # runs of figures longer than any amount say nothing (and would hold the amount rules for seconds: the time of
+    # a 4096-character message is in bench/language.py)
+    assert "money" not in language.signature("乱停车的罚款13812345678").quantities
+    assert language.signature("一二" * 2048).quantities == {}
+    assert language.signature("晚上十点以后禁止装修" + "。" * 5000 + "罚款200").quantities == {"time": {600}}

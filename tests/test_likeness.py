@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from council.language import SIMILAR_THRESHOLD, Language
+from council.language.comparing import Comparison
 from council.language.likeness import Rarity, features, likeness, wording
-from council.language.meaning import Comparison
 
 
 @pytest.fixture(scope="module")

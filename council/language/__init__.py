@@ -25,9 +25,10 @@ from council.language import _lexicon
 from council.language._segmenter import Segmenter, default_cache_dir
 from council.language.category import Categorizer
 from council.language.civility import CivilityChecker
+from council.language.comparing import QUANTITY_BONUS, compare, topic_weights
 from council.language.keywords import KeywordExtractor
 from council.language.likeness import COEFFICIENTS, Rarity, likeness, logit, wording, wording_overlap
-from council.language.meaning import QUANTITY_BONUS, Reader, Signature, compare, topic_weights
+from council.language.meaning import Reader, Signature
 from council.language.vote_guess import guess_vote
 from council.language.votes import NOT_A_VOTE, VoteReading, read_vote
 
@@ -57,7 +58,7 @@ class Match:
 
 @dataclass(frozen=True)
 class _Topic:
-    weights: dict[str, float]  # concepts most proposals share weigh less (meaning.topic_weights)
+    weights: dict[str, float]  # concepts most proposals share weigh less (comparing.topic_weights)
     signatures: list[Signature]
     wordings: list[frozenset[str]]
     rarity: Rarity  # of the characters among the topic's proposals

@@ -12,6 +12,9 @@ CHOICE, APPROVAL, CONSENT = "choice", "approval", "consent"
 YES, NO, ABSTAIN = 1, 2, 3
 
 MAX_CHARS = 40  # votes are short; a paragraph that mentions 2号 is discussion
+# Longer still as typed (emoji, spaces) is no vote either: checked before canonical(), whose numeral rules would take
+# a fifth of a second on a 4,000-character run of 一二一二 (a message at Telegram's limit).
+MAX_TYPED = 200
 MAX_BARE = 20  # a bare number above this (88, 110, 666, 2333) is not a ballot number
 
 # ------------------------------------------------------------------ canonical form

@@ -1,6 +1,6 @@
-"""How alike two proposals of one topic are: what they decide (meaning.compare) and the wording they share.
+"""How alike two proposals of one topic are: what they decide (comparing.compare) and the wording they share.
 
-meaning.compare reads a decision through the lexicon's concepts. It tells 设固定投喂点 from 禁止投喂, but a paraphrase
+comparing.compare reads a decision through the lexicon's concepts. It tells 设固定投喂点 from 禁止投喂, but a paraphrase
 in words the lexicon lacks (狗狗吃饭的地方定在北门绿化带 for 北门绿化带设投喂点) shares few concepts with it, and on
 sets written by people who never saw the lexicon it found a paraphrase for fewer than half of the proposals that
 had one. Residents who say the same thing again mostly reuse some of its characters (嘴套 / 上嘴套, 阻车器 / 阻车装置,
@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from council.language._text import normalize
-from council.language.meaning import Comparison
+from council.language.comparing import Comparison
 
 # Characters of grammar, pronouns and the commonest verbs: every proposal has them.
 _FUNCTION_CHARS = frozenset("的了吧呢啊呀吗嘛我你他她它们这那个一不是有在就都也还再又很把给让被和跟要会能可以")

@@ -13,9 +13,7 @@ each with the polarity of its clause:
   no suggestion, prohibition, removal or action in it): then the first clause that asks for something does;
   the other clauses (problems, reasons, details) weigh less.
 
-Two signatures are compared by weighted overlap, where a concept held with opposite polarity counts against;
-different places (3号楼 / 5号楼, 车棚 / 地下车库) or different quantities (八点半 / 九点, 一小时五块 / 十块) lower
-the score further.
+Two signatures are compared in comparing.py.
 
 A word the lexicon does not know may still be a form of one of its concepts: 铲了 of 铲掉, 谈一谈 of 谈谈, 吊下来 of
 扔下来 (Reader._guess). Such a guess weighs no more than the unknown word would have and never sets a place.
@@ -30,9 +28,7 @@ from dataclasses import dataclass
 from council.language._lexicon import Group, Lexicon
 from council.language._text import normalize
 from council.language.aspects import read_aspects
-from council.language.quantities import agree as amounts_agree
 from council.language.quantities import cn_digits, read_places, read_quantities, without_frequencies
-from council.language.quantities import differ as amounts_differ
 
 BAN = "禁止"  # the feature every negator contributes
 REMOVE = "移除"  # the feature every removal verb contributes
@@ -64,13 +60,6 @@ _REDUPLICATED = re.compile(r"(.)一?\1(.*)")  # 谈一谈, 修一修, 看看
 _PLACE_WEIGHT = 0.2  # places mostly decide by mismatch; sharing 楼道 in a 楼道 topic says little
 _SPECIFIC_PLACE = 0.5  # places weighted lower in the lexicon (楼下) are too vague to tell proposals apart
 _EVERYWHERE = "全小区"  # a place only in a ban (小区里一律不许充电 is not 楼道里不许充电)
-_CONFLICT = 1.5  # a concept held with opposite polarity counts this much against
-_PLACE_PENALTY = 0.3
-_QUANTITY_PENALTY = 0.3
-QUANTITY_BONUS = 0.25  # the same time or amount (早7-9点 / 早上7点到9点) is distinctive
-_TOPIC_MIN = 5  # proposals before topic frequencies mean anything
-_TOPIC_DAMPING = 0.7
-_TOPIC_FLOOR = 0.3
 _SCOPE_END = frozenset("的就")  # where a plain negation ends: 没有摄像头的角落, 不分类就罚钱
 _WEAK = "\x00weak"
 _UNKNOWN_ITEM = object()  # where a word the lexicon does not know stood in a clause
@@ -78,6 +67,11 @@ _WEAK_NEGATED = 0.5
 _SINGLE_CHAR_PARTS = frozenset("喂狗犬猫树菜")  # found inside unknown words (抓狗, 喂猫粮)
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 涨不涨, 能不能, 可不可以: a question, not a negation
 _WHAT_FOR = re.compile(r"([\u4e00-\u9fff])(?:什么|啥子|啥|个屁)\1")  # 涨啥子涨, 装什么装: a rebuff, 别涨
+# What a proposal decides is said in its first few hundred characters; past that a notice was pasted in. Runs of
+# figures longer than any amount (phone numbers, 1111…) say nothing either. Both bound the time of the amount rules,
+# which a 4096-character run of digits would hold for seconds.
+_READ = 600
+_NO_LONG_NUMBER = re.compile(r"[\d.]{9,}|[零一二两三四五六七八九十百千万]{9,}")
 _CLAUSE_SPLIT = re.compile(
     r"[,，。!！;；?？~～…\n、]+|(?<!\d)[:：.]|[:：.](?!\d)|\s+|但是|不过|可是|然后|另外|并且|而且"
 )
@@ -93,15 +87,6 @@ class Signature:
     @property
     def mass(self) -> float:
         return sum(weight for _, weight in self.features.values())
-
-
-@dataclass(frozen=True)
-class Comparison:
-    score: float
-    agree: tuple[str, ...]
-    conflict: tuple[str, ...]
-    place_mismatch: bool
-    quantity_mismatch: bool
 
 
 # ------------------------------------------------------------------ reading a proposal
@@ -173,7 +158,8 @@ class Reader:
         return list(groups) if len(groups) == 1 else []
 
     def read(self, text: str) -> Signature:
-        clean = _WHAT_FOR.sub(r"别\1", _A_NOT_A.sub(r"\1", cn_digits(normalize(text))))
+        clean = cn_digits(_NO_LONG_NUMBER.sub(" ", normalize(text)[:_READ]))
+        clean = _WHAT_FOR.sub(r"别\1", _A_NOT_A.sub(r"\1", clean))
         features: dict[str, tuple[int, float]] = {}
         places = read_places(clean) | {kind: set(values) for kind, values in read_aspects(clean).items()}
         parts = [part for part in _CLAUSE_SPLIT.split(without_frequencies(clean)) if part]
@@ -339,59 +325,3 @@ def _endings(lexicon: Lexicon) -> dict[str, Group]:
 
 def _is_number(token: str) -> bool:
     return all(char in "0123456789.零一二两三四五六七八九十百千万" for char in token)
-
-
-# ------------------------------------------------------------------ comparing
-
-
-def topic_weights(signatures: list[Signature]) -> dict[str, float]:
-    """Concepts most proposals of a topic share (狗 and 投喂 in a stray-dog topic) tell them apart least."""
-    count = len(signatures)
-    if count < _TOPIC_MIN:
-        return {}
-    frequency: dict[str, int] = {}
-    for signature in signatures:
-        for concept in signature.features:
-            frequency[concept] = frequency.get(concept, 0) + 1
-    return {concept: max(_TOPIC_FLOOR, 1.0 - _TOPIC_DAMPING * (n - 1) / (count - 1))
-            for concept, n in frequency.items() if n > 1}
-
-
-def compare(a: Signature, b: Signature, topic: dict[str, float] | None = None) -> Comparison:
-    topic = topic or {}
-    agree_weight = 0.0
-    conflict_weight = 0.0
-    union = 0.0
-    agree: list[str] = []
-    conflict: list[str] = []
-    for concept, (sign_a, weight_a) in a.features.items():
-        damping = topic.get(concept, 1.0)
-        weight_a *= damping
-        other = b.features.get(concept)
-        if other is None:
-            union += weight_a
-            continue
-        sign_b, weight_b = other
-        weight_b *= damping
-        union += max(weight_a, weight_b)
-        if sign_a and sign_b and sign_a != sign_b:
-            conflict_weight += min(weight_a, weight_b)  # as sure as the less sure side
-            conflict.append(concept)
-        else:
-            agree_weight += min(weight_a, weight_b)
-            agree.append(concept)
-    for concept, (_, weight_b) in b.features.items():
-        if concept not in a.features:
-            union += weight_b * topic.get(concept, 1.0)
-    if union <= 0:
-        return Comparison(0.0, (), (), False, False)
-    score = (agree_weight - _CONFLICT * conflict_weight) / union
-    place_mismatch = any(kind in b.places and not (values & b.places[kind]) for kind, values in a.places.items())
-    quantity_mismatch = amounts_differ(a.quantities, b.quantities)
-    if place_mismatch:
-        score *= _PLACE_PENALTY
-    if quantity_mismatch:
-        score *= _QUANTITY_PENALTY
-    elif amounts_agree(a.quantities, b.quantities):
-        score += QUANTITY_BONUS
-    return Comparison(score, tuple(agree), tuple(conflict), place_mismatch, quantity_mismatch)

@@ -10,6 +10,7 @@ from council.language._vote_forms import (
     CONSENT,
     CONSENT_CLAUSES,
     MAX_CHARS,
+    MAX_TYPED,
     NO,
     VOTE_CLAUSES,
     YES,
@@ -64,7 +65,7 @@ def guess_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> 
     """VoteReading("unsure", (n,)) when a message that read_vote() leaves alone plainly leans to option n; else
     NOT_A_VOTE. Only for asking the author; never counted as it stands."""
     raw = text.strip()
-    if not raw or read_vote(raw, method, options).kind != "none":
+    if not raw or len(raw) > MAX_TYPED or read_vote(raw, method, options).kind != "none":
         return NOT_A_VOTE
     body = canonical(raw)
     if not body or len(body) > MAX_CHARS:

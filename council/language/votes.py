@@ -62,6 +62,7 @@ from council.language._vote_forms import (
     LEANING,
     MAX_BARE,
     MAX_CHARS,
+    MAX_TYPED,
     ME,
     OPINE_GOOD,
     OPINION_CLAUSES,
@@ -99,7 +100,7 @@ NOT_A_VOTE = VoteReading("none")
 def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> VoteReading:
     """What a typed message votes for on a ballot with these option numbers (consent: [1, 2, 3])."""
     raw = text.strip()
-    if not raw:
+    if not raw or len(raw) > MAX_TYPED:
         return NOT_A_VOTE
     body = canonical(raw)
     if not body or len(body) > MAX_CHARS:
