@@ -20,6 +20,8 @@ _CIRCLED_RE = re.compile("[" + "".join(sorted(_CIRCLED)) + "]")
 # WeChat's typed emoji codes: [强] [玫瑰] [微笑] [OK] …
 _WECHAT_CODE = re.compile(r"\[[\u4e00-\u9fffA-Za-z]{1,4}\]")
 _SPACES = re.compile(r"\s+")
+# Where one clause of a message ends and the next begins: punctuation (half or full width) or a space.
+CLAUSE_BREAK = re.compile(r"[,，。!！;；?？~～…\n、]+|\s+")
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9}

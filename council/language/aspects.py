@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from council.language._text import CLAUSE_BREAK
+
 SELF, PUBLIC = "self", "public"
 
 # Those who pay out of their own pocket, and the public purses.
@@ -41,7 +43,6 @@ _PUBLIC = re.compile(
 _TURNED_DOWN = re.compile(r"(?:不能|不要|不用|不该|不应该|别|甭|不让|不需要|无需|凭什么|为啥|为什么|没理由)"
                           r"[又再还让叫要]*$")
 _PURSE_BEFORE = re.compile(rf"{_PURSES}$")
-_CLAUSE = re.compile(r"[,，。!！;；?？~～…\n、]+|\s+|但是|不过|可是")
 
 
 # 米黄色, 灰白色, 砖红色, 黄色网格线; and the colour words said without 色 (刷米黄, 投米黄一票, 建议刷灰白).
@@ -61,7 +62,7 @@ def read_aspects(text: str) -> dict[str, frozenset[str]]:
 def read_payer(text: str) -> frozenset[str]:
     """The payers a proposal names: empty, {"self"}, {"public"} or both (物业出一半，业主出一半)."""
     found: set[str] = set()
-    for clause in _CLAUSE.split(text):
+    for clause in CLAUSE_BREAK.split(text):
         for pattern, payer, other in ((_SELF, SELF, PUBLIC), (_PUBLIC, PUBLIC, SELF)):
             for match in pattern.finditer(clause):
                 if payer == SELF and _PURSE_BEFORE.search(clause[:match.start()]):

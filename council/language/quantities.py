@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from council.language._text import cn_to_int
+from council.language._text import CLAUSE_BREAK, cn_to_int
 
 # A numeral in words from the start of its run, at most 8 long: matched anywhere inside a long run (一二一二…), the
 # rules below would take time quadratic in its length (0.7 s for a message of 4096 characters).
@@ -248,7 +248,7 @@ def read_places(text: str) -> dict[str, set[str]]:
         places.setdefault("entrance", set()).add(match.group(1))
     for match in _DIRECTION.finditer(text):
         places.setdefault("dir", set()).add(match.group(1))
-    for clause in _CLAUSE.split(text):
+    for clause in CLAUSE_BREAK.split(text):
         for match in _DIRECTION.finditer(clause):
             shut = _shut_or_open(clause, match) if match.group(0).endswith("门") else ""
             if shut:
@@ -257,9 +257,9 @@ def read_places(text: str) -> dict[str, set[str]]:
 
 
 # 关北门，留南门 / 北门锁上，只开南门: which gate is shut and which stays open tells two rules for the same gates apart.
-_CLAUSE = re.compile(r"[,，。!！;；?？~～…\n、]+|\s+")
-_GATE_VERB = re.compile(r"关|锁|封|堵|留|开|走|通")
-_VERB_BEFORE = re.compile(r"(关|锁|封|堵|留|开|走|通)(?:掉|上|住|死)?(?:着)?$")
+_SHUT, _LEFT_OPEN = "关锁封堵", "留开走通"
+_GATE_VERB = re.compile(f"[{_SHUT}{_LEFT_OPEN}]")
+_VERB_BEFORE = re.compile(f"([{_SHUT}{_LEFT_OPEN}])(?:掉|上|住|死)?(?:着)?$")
 
 
 def _shut_or_open(clause: str, match: re.Match) -> str:
@@ -268,4 +268,4 @@ def _shut_or_open(clause: str, match: re.Match) -> str:
     before = _VERB_BEFORE.search(clause[:match.start()])
     after = _GATE_VERB.search(clause, match.end())
     verb = before.group(1) if before else after.group(0) if after else ""
-    return "" if not verb else "-" if verb in "关锁封堵" else "+"
+    return "" if not verb else "-" if verb in _SHUT else "+"
