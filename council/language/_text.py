@@ -64,6 +64,7 @@ def _is_dropped(char: str) -> bool:
 def normalize(text: str, *, keep_spaces: bool = True) -> str:
     """NFKC (full width → half width, ② → #2), lower case, emoji and WeChat codes removed, spaces collapsed."""
     text = _CIRCLED_RE.sub(lambda m: f" #{_CIRCLED[m.group()]} ", text)
+    text = text.replace("\u2795", "+")  # ➕1: the emoji plus sign is a plus, not a picture
     text = _WECHAT_CODE.sub(" ", text)
     text = unicodedata.normalize("NFKC", text).lower()
     text = "".join(" " if _is_dropped(char) else char for char in text)

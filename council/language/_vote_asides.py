@@ -18,6 +18,8 @@ _BENIGN_BLOCK = re.compile(
 # 6栋, 2单元, 六楼 (a floor is written in numerals too): a part of the voter's address.
 _UNIT = r"(?:\d{1,3}|[一二三四五六七八九十]{1,2})(?:号楼|栋|幢|楼|单元|层|室)"
 _ROOM = rf"(?:{_UNIT}-?)*(?:\d{{3,4}}(?:室|号|户)?)?"
+# 6-1-302, 6-1-302王阿姨: building, unit and room with dashes, as on a parcel.
+_DASHED = r"(?:\d{1,3}-){1,2}\d{3,4}(?:室)?"
 # 我是六楼的王阿姨, 我是3号楼的老王: the voter naming herself, as neighbours know her.
 _NAMED = (r"(?:[\u4e00-\u9fff]{1,2}(?:阿姨|叔叔|叔|大爷|大妈|大姐|奶奶|爷爷|姐|哥|师傅|老师)|老[\u4e00-\u9fff]|"
           r"小[\u4e00-\u9fff])")
@@ -27,7 +29,8 @@ _NAMED = (r"(?:[\u4e00-\u9fff]{1,2}(?:阿姨|叔叔|叔|大爷|大妈|大姐|奶
 SELF_INTRO = re.compile(rf"^(?=.*(?:\d|{_UNIT}))(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
                         rf"(?:(?:(?:我|俺|额|偶|咱|阿拉)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
                         rf"{_ROOM}(?:的)?|(?:我是){_ROOM}的{_NAMED}"
-                        rf"|(?=.*(?:号楼|栋|幢|单元|室|\d{{3}}))(?=.*\d)(?:{_UNIT}-?)+(?:\d{{3,4}}(?:室|号|户)?)?(?:的)?)$")
+                        rf"|(?=.*(?:号楼|栋|幢|单元|室|\d{{3}}))(?=.*\d)(?:{_UNIT}-?)+(?:\d{{3,4}}(?:室|号|户)?)?(?:的)?"
+                        rf"|{_DASHED}(?:的)?{_NAMED}?)$")
 # 7栋302投1号, 3号楼401选二号: the voter's home run into the vote, left out like 我家302 in a clause of its own.
 _HOME_LEAD = re.compile(r"^(?:我家|我是|住|家住)?(?:\d{1,3}(?:号楼|栋|幢|单元)-?\d{0,4}(?:室|号)?|\d{3,4}室?)(?:的)?"
                         r"(?=(?:我|俺|咱)?(?:就|也|还是)?(?:投|选|支持|同意|赞成|反对|弃权|不同意|不赞成|不支持))")
@@ -93,6 +96,18 @@ _FOR_ALL = re.compile(r"(?:对|让|给)?大家(?:伙儿?)?(?:都|也)?(?:省心|
                       r"清净|有好处|好)")
 
 
+# 先投反对，等物业把账公开了再说: a vote cast for now, to be looked at again later; 等…再说 stands beside it only when
+# the vote says 先 (同意，等物业回复了再说 may put the vote off).
+_FOR_NOW = re.compile(r"^(?:我|那我|那)?(?:就)?先(?:投|选|点|同意|赞成|反对|支持|弃权|不同意)")
+_LATER = re.compile(r"^等(?P<rest>.{2,16}?)(?:以后|之后)?(?:再说|再看|再议|再商量|再讲)(?:吧|哈|啦)*$")
+
+
+def for_now(parts: list[str], clause: str) -> bool:
+    later = _LATER.match(clause)
+    return bool(later) and not re.search(r"投|选|改|\d", later.group("rest")) \
+        and not ANY_STANCE.search(later.group("rest")) and any(_FOR_NOW.match(part) for part in parts)
+
+
 def reason(clause: str) -> bool:
     return _short_aside(_REASON, _REASON_BLOCK, clause) or _short_aside(_CONCESSION, _CONCESSION_BLOCK, clause)
 
@@ -141,14 +156,15 @@ TURN_OTHERS = re.compile(r"他|她|妈|爸|老公|老婆|老伴|婆婆|公公|�
 FORCED = re.compile(r"^(?:但是|但|不过|可是)?(?:如果|要是)?"
                     r"(?:非要|硬要|一定要|真要|实在要|真的要|非得|只能|只可以|只让|只准)(?:我)?(?:选|投|挑)"
                     r"(?:(?:一个|一项|一)(?:的话)?|的话)(?P<rest>.*)$")
+_DAY_BEFORE = r"(?:昨天|前天|昨晚|前两天|早上|上午)"  # 我昨天投的赞成，现在改反对
 # 刚才手滑点了1 / 之前投的反对 / 原来想反对的, then 改成3号 / 现在改同意了: the earlier vote is taken back.
-PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一开始|手滑|不小心|手抖))"
-                      rf"(?:我)?(?:之前|刚才|刚刚|本来|原来|先前|一开始)?(?:是)?(?:说|说了|说要)?(?:想|打算|准备)?"
+PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一开始|手滑|不小心|手抖|{_DAY_BEFORE}))"
+                      rf"(?:我)?(?:之前|刚才|刚刚|本来|原来|先前|一开始|{_DAY_BEFORE})?(?:是)?(?:说|说了|说要)?(?:想|打算|准备)?"
                       rf"(?:手滑|不小心|手抖|误)?"
                       rf"(?:投|选|点|按)?(?:的|了|错了|错)?(?:是|成)?"
                       rf"(?:{_REF}|赞成|反对|弃权|同意|不同意)?(?:的|了)*$")
 # 改投3号，之前投的2作废: the earlier vote voided beside the new one (what it names is no longer chosen).
-VOIDED = re.compile(rf"^(?:我)?(?:之前|刚才|刚刚|原来|先前|前面|上面|上一条|第一次)(?:我)?(?:投|选|点|发)?"
+VOIDED = re.compile(rf"^(?:我)?(?:之前|刚才|刚刚|原来|先前|前面|上面|上一条|第一次)(?:我)?(?:投|选|点|发|说)?"
                     rf"(?:的|了|那个|那票|那条)*(?:是)?(?P<refs>(?:{_REF})?)(?P<stance>赞成|反对|弃权|同意|不同意)?(?:的|那个|那票|那条)*"
                     rf"(?:作废|不算|不算数|无效|撤回|取消|撤销)(?:了|吧|哈|啊)*$")
 # 本来只选1，再加个3吧: on approval an earlier vote that an addition (再加个3) keeps, not a change of mind.
@@ -156,7 +172,8 @@ EARLIER = re.compile(rf"^(?:我)?(?:本来|原来|之前|刚才|刚刚|一开始
                      rf"{REFS}(?:的|了)?$")
 CHANGE = re.compile(r"^(?:那|就|我|那就|现在|后来|最后|所以)*(?:改成|改投|改为|换成|改选|改回|改(?=[同赞反弃支\d第]))"
                     r"|^算了|^(?:想了想|想想|想了一下|后来想想|转念一想|想来想去|考虑了一下|思来想去|仔细想想)?(?:我)?还是"
-                    r"|^(?:我)?把[^,]{1,12}?(?:去掉|删掉|拿掉|划掉|撤掉)")  # 投了1、2、3，把3去掉，就1和2
+                    r"|^(?:我)?把[^,]{1,12}?(?:去掉|删掉|拿掉|划掉|撤掉)"  # 投了1、2、3，把3去掉，就1和2
+                    rf"|^{REFS}(?:方案)?(?:我)?(?:撤回|撤掉|去掉|删掉|不要了)")  # 先投1和2，2号我撤回，就1号
 # 投1，不对，投3 / 刚才点错了，应该是3号: what was said before is taken back; 应该是 introduces the vote.
 RETRACT = re.compile(r"^(?:哦|噢|啊|呃)?(?:不对|不是|不不|不|错了|说错了|打错了|写错了|发错了|等等|更正|更正一下|"
                      r"纠正一下)(?:不对)?$")
@@ -186,6 +203,7 @@ ALONG = re.compile(r"^(?:我|我也)?(?:跟|和|同|随)(?:大家|楼上|楼上�
 CLAUSES = re.compile(r"[,，。.!！;；:：~～…\n()]+|\s+")  # 投1（12号楼3单元）: the bracket is a clause
 # Run-on messages without punctuation: 我觉得第三个方案挺好的就选三号吧其他的都太贵了, 投2号还来得及吧.
 _RUN_ON = re.compile(r"(?<=[的了吧啦])(?=就(?:选|投))|(?<=[\d号个])(?=还(?:来得及|赶得上|能改|算数|有效))"
+                     r"|(?:(?<=讨论)|(?<=意见)|(?<=理由)|(?<=分析)|(?<=说的)|(?<=发言)|(?<=留言))(?=(?:我)?还是)"
                      r"|(?<=[\u4e00-\u9fff\d])(?=(?:其他|其它|其余)(?:的|几个|方案)(?:都|也都))")
 
 
@@ -227,11 +245,15 @@ def benign(clause: str) -> bool:
 # 执行): what the voter wants to know or why, not a doubt about the vote. Never a condition, a stance, another
 # person, an option's number, a hesitation, or a question about the vote itself (对吧, 行吗).
 _REMARK_BLOCK = re.compile(
-    r"#|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|说不好|不好说|纠结|犹豫|还是|或者|"
+    r"#|如果|要是|假如|万一|的话|除非|只要|除了|再想想|(?<!谁)考虑|没想好|不确定|不知道|说不好|不好说|纠结|犹豫|还是|或者|"
     r"[不没别甭](?:投|选)|投|选|撤回|取消|改|再说|回头|改天|再看|再定|才能定|没定|待定|开玩笑|说着玩|闹着玩|骗|"
     r"但|不过|可是|然而|显示|记上|记录|算上|统计|收到|成功|生效|有效|算数|没反应|(?:怎么|咋|为啥|为什么)(?:还)?没|"
-    r"他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|老头|老太|爱人|大家|别人|邻居|楼上|阿姨|叔|(?<!好)说的|说了算"
+    r"你|大家|别人|楼上|(?<!好)说的|说了算"
 )
+# Someone of the voter's own (我妈上个月就摔了一跤) may be the reason for the vote, not when the clause says what they
+# vote, think or ask (3号，我妈也投的这个 / 我老公也是这个意思 / 她让我投的).
+_REMARK_PERSON = re.compile(r"他|她|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|老头|老太|爱人|邻居|阿姨|叔")
+_ON_BEHALF = re.compile(r"投|选|票|让|叫|替|帮|代|说|讲|意思|想法|想|一样|也是|觉得|认为|同意|支持|反对|赞成|弃权")
 _DOUBT = re.compile(r"^(?:这样|这个|它|那|我这样)?(?:能|会|真能|真的|确定)?"
                     r"(?:对|行|好|可以|靠谱|合适|划算|没错|没问题|对不对|行不行|好不好|可不可以)"
                     r"(?:吗|不|吧|么|嘛|呢|啊)?$")
@@ -240,7 +262,7 @@ _DOUBT = re.compile(r"^(?:这样|这个|它|那|我这样)?(?:能|会|真能|真
 # A question after a vote must be about carrying it out (10号前能弄好不), not about something else (明天开会吗).
 _CARRY_OUT = re.compile(r"执行|落实|实施|开始|开工|动工|施工|完工|完成|弄好|弄完|装好|装上|修好|搞好|办好|做好|到位|"
                         r"多久|多长时间")
-_ASKS = re.compile(r"(?:吗|呢|么|不|没)$")
+_ASKS = re.compile(r"(?:吗|(?<!着)呢|么|不|没)$")  # 大家都盼着呢: no question
 
 
 def remark(clause: str, asked: bool = False) -> bool:
@@ -250,4 +272,6 @@ def remark(clause: str, asked: bool = False) -> bool:
     if (asked or _ASKS.search(bare)) and not _CARRY_OUT.search(bare):
         return False
     bare = _FOR_ALL.sub("", bare)  # 投一号，早点定下来大家都省心
+    if _REMARK_PERSON.search(bare) and _ON_BEHALF.search(bare):
+        return False
     return not _REMARK_BLOCK.search(bare) and not _DOUBT.match(bare)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from council.language._vote_asides import OWN, REPORT, VOIDED, benign, concern, reason, remark
+from council.language._vote_asides import OWN, REPORT, VOIDED, benign, concern, for_now, reason, remark
 from council.language._vote_forms import (
     ABSTAIN,
     AGREE_CLAUSES,
@@ -59,7 +59,8 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
     if len(found) != 1 or found & withdrawn or (reported and not own) or (neither and found != {ABSTAIN}):
         return None
     for extra in remarks:
-        beside = explicit and (concern(extra) or reason(extra) or remark(extra))  # only after a stance said outright
+        # only after a stance said outright
+        beside = explicit and (concern(extra) or reason(extra) or remark(extra) or for_now(parts, extra))
         if ANY_STANCE.search(extra) or not (benign(extra) or beside):
             return None
     return "vote", (found.pop(),)

@@ -9,7 +9,8 @@ alone. Exceptions, each with the author's own vote in the message: a contrast th
 投1), a change of mind or a retraction (刚才点了1，改成3号 / 投1，不对，手滑，我要投4), a forced choice (1和3都行，
 非要选一个的话选3), someone else's vote or instruction beside it (我老伴投的2，我投3 / 老婆让我投1，我自己投3), a
 concern or a reason after a plain vote (同意，不过执行要跟上 / 一号 理由：不用大家出钱); a reason that rules other
-options out may name them (投2号，1号要涨价 / 选一号，其他几个都不现实 / 三号方案我不同意). A slip with nothing in
+options out may name them (投2号，1号要涨价 / 选一号，其他几个都不现实 / 三号方案我不同意); a vote cast for now
+(先投反对，等物业把账公开了再说); on approval an exception after 都支持 (都支持，除了第4条). A slip with nothing in
 its place (投2，投错了) takes the vote back; 选最后一个 names a place on the ballot's list. No jieba: this runs
 before the dictionary is loaded. Here: the message cut into clauses, the clauses that decide, and a choice or approval
 ballot read; a consent ballot's clauses are read in _vote_consent.py. The shapes live in _vote_forms.py, what may
@@ -44,6 +45,7 @@ from council.language._vote_asides import (
     benign,
     clauses,
     concern,
+    for_now,
     procedure,
     reason,
     remark,
@@ -168,11 +170,14 @@ def deciding_clauses(parts: list[str], votes_alone=None) -> list[str]:
 
 # 不选1，选4: a clause that rules one option out may stand beside a clause that votes for another; so may one that
 # rejects it, object first (我支持四号方案，三号方案我不同意), or takes it off one's list (想想还是把2去掉，就1).
-_RULED_OUT = re.compile(rf"^{SUBJ_ADV}(?:不|不会)(?:选|投|要|支持){REFS}{PARTICLES}$")
+# 赞成1、3，反对2: an option opposed, verb first.
+_RULED_OUT = re.compile(rf"^{SUBJ_ADV}(?:(?:不|不会)(?:选|投|要|支持)|反对|不同意|不赞成){REFS}{PARTICLES}$")
 _REJECTED = re.compile(rf"^{REFS}(?:方案)?(?:{ME})?(?:是|就|坚决|肯定|绝对|也)*"
                        rf"(?:不同意|不支持|不赞成|反对|不选|不投|不要)(?:的)?{PARTICLES}$")
 _REMOVED = re.compile(rf"^(?:想想|想了想|算了|那就)?(?:我)?(?:还是)?把{REFS}(?:方案)?(?:去掉|删掉|拿掉|划掉|撤掉|去了)"
                       r"(?:吧|了|啦)*$")
+# 先投1和2，2号我撤回，就1号: an option withdrawn, object first.
+_WITHDRAWN = re.compile(rf"^{REFS}(?:方案)?(?:我)?(?:撤回|撤掉|去掉|删掉|不要了)(?:吧|了|啦)*$")
 # 四个方案都挺好: praise of every option, beside 都支持 on an approval ballot.
 # 4不行要花太多钱: an option ruled out, with the reason.
 _CRITIC_HEAD = re.compile(CRITIC.pattern.removesuffix("$"))
@@ -181,6 +186,7 @@ _ALL_PRAISE = re.compile(rf"^(?:这)?(?:\d个)?(?:方案|选项|建议)?(?:都|�
 
 
 _ADDED = WEAK_CLAUSES[-1]  # 再加个2号
+_EXCEPT = re.compile(rf"^除了?{REFS}(?:以外|之外)?{PARTICLES}$")  # 都支持，除了第4条: the exception said after
 
 
 def _first_refs(patterns, part: str) -> str | None:
@@ -232,8 +238,8 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             continue
         if SELF_INTRO.match(part):
             continue
-        out = (_RULED_OUT.match(part) or _REJECTED.match(part) or _REMOVED.match(part) or CRITIC.match(part)
-               or _CRITIC_HEAD.match(part))
+        out = (_RULED_OUT.match(part) or _REJECTED.match(part) or _REMOVED.match(part) or _WITHDRAWN.match(part)
+               or CRITIC.match(part) or _CRITIC_HEAD.match(part))
         if out and (out.end() == len(part) or remark(part[out.end():])):
             ruled_out.extend(numbers(out.group("refs")))
             continue
@@ -254,6 +260,9 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
         if whole is None and part.startswith("除") and i + 1 < len(parts):
             whole = _every_option(part + parts[i + 1], method, options)
             skip = whole is not None
+        elif whole and i + 1 < len(parts) and (exception := _EXCEPT.match(parts[i + 1])):
+            whole = [n for n in whole if n not in set(numbers(exception.group("refs")))]
+            skip = True
         if whole is not None:
             if not whole:
                 return NOT_A_VOTE
@@ -276,7 +285,7 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             aside = True  # 2号，不过4号也不错: a nod to another option, not a vote for it
         elif _ALL_PRAISE.match(part):
             praise_all = True
-        elif concern(part) or reason(part):
+        elif concern(part) or reason(part) or for_now(parts, part):
             aside = True
         elif benign(part):
             continue
