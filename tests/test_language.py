@@ -191,6 +191,11 @@ def test_categories(language, title, proposals, category):
     ("清明节有人在楼下烧纸钱", ["划个地方", "劝他们去墓地"], "其他"),
     ("暖气片不热，屋里才十五度", ["找热力公司", "物业去反映"], "其他"),
     ("小区想多放几张座椅", ["放在树荫下", "物业出钱买"], "其他"),
+    # a shared bill is 物业费; a toilet or a letter box is 其他; children playing ball are 一老一小 (session 9)
+    ("楼道灯的公摊电费怎么算", ["按户平摊", "按面积分"], "物业费"),
+    ("小区里找不到厕所", ["物业办公室的卫生间开放", "租个移动厕所"], "其他"),
+    ("信报箱全锈了", ["拆掉", "换新的"], "其他"),
+    ("孩子们在楼下踢球吵闹", ["划个踢球的地方", "家长看着点"], "一老一小"),
 ])
 def test_categories_follow_what_the_title_is_about(language, title, proposals, category):
     assert language.category(title, proposals) == category
@@ -437,12 +442,16 @@ def test_paying_by_the_coin_is_charging(language):
     ("手术费大家在群里众筹", {"self"}),
     ("狂犬疫苗钱还是狗主人自己承担吧", {"self"}),
     ("建议团购报警器，各家自费", {"self"}),
-    ("钱该物业出，不能又让居民掏腰包", {"public"}),  # the payer turned down is the other one
+    ("钱该物业出，不能又让居民掏腰包", {"company", "public"}),
+    ("不能又让居民掏腰包", {"company", "public"}),  # the payer turned down: anyone but the residents
+    ("别让物业出这个钱", {"self"}),
     ("做绝育的费用从物业公共收益里出", {"public"}),
-    ("让物业自己掏钱把外墙修好", {"public"}),  # the purse's own money, not the residents'
+    ("让物业自己掏钱把外墙修好", {"company"}),  # the company's own money, not the residents'
     ("狂犬疫苗社区出钱免费打", {"public"}),
-    ("不用大家出钱，维修基金出", {"public"}),
-    ("物业出一半，业主出一半", {"self", "public"}),
+    ("不用大家出钱，维修基金出", {"company", "public"}),
+    ("物业出一半，业主出一半", {"self", "company"}),
+    ("公益岗督导，钱居委会出，不找物业", {"public"}),
+    ("督导员工资从物业费里出", {"company", "public"}),  # the company's budget, and the residents' money
     ("大家出主意，居民出行方便些", set()),  # 出 of 出主意 / 出行 is no paying
     ("免押金，登记一下就行", set()),
 ])
@@ -456,6 +465,21 @@ def test_another_payer_is_another_proposal(language):
     assert language.similar("绝育放回，钱大伙凑一凑", [(2, "绝育放回可以，但钱该物业出")]) is None
     assert language.similar("报警器社区买单，给独居老人装上", [(3, "团购报警器，各家自费")]) is None
     assert language.similar("外墙应该物业出钱修", [(4, "让物业自己掏钱把外墙修好")]) is not None
+    assert language.similar("别让居民去站了，物业出钱雇个督导员", [(5, "公益岗督导，钱居委会出，不找物业")]) is None
+
+
+def test_words_of_school_roads_signs_and_snow(language):
+    """Vocabulary from blind9's topics (session 9): the same thing in other words, and a neighbouring thing."""
+    school = [(1, "老人反正起得早，组织退休志愿者护学"), (2, "找交警在小区门口那个路口装红绿灯"),
+              (3, "把南边那个侧门打开，孩子从小路走就不用过大马路了")]
+    assert language.similar("退休党员组成护学岗，早上送孩子过马路", school).number == 1
+    signs = [(1, "门口放个导视牌，外卖小哥一看就懂"), (2, "外墙刷大楼号"), (3, "每个岔路口画方向箭头标楼号"),
+             (4, "建议装太阳能发光导视牌，晚上也亮")]
+    assert language.similar("在大门口立一块小区平面图，标清楚每栋楼在哪", signs).number == 1
+    assert language.similar("指示牌要能发光，白天看得见晚上看不见有什么用", signs).number == 4
+    assert language.similar("楼体上重新刷楼号，字要一米高", signs).number == 2
+    snow = [(1, "组织党员和志愿者早上一起扫雪铲冰"), (2, "坡道铺防滑垫"), (3, "楼门口装扶手")]
+    assert language.similar("建议下雪当天一早就撒盐化冰", snow) is None  # salt is not a shovel
 
 
 def test_a_duration_is_one_measure_however_it_is_said(language):

@@ -1,15 +1,18 @@
 """Aspects of what a proposal asks that tell two decisions apart like places do: who pays, and which colour.
 
-Who pays: the residents themselves, or a public purse.
+Who pays: the residents themselves, the property company, or a public purse.
 
 绝育费大伙凑一凑 and 绝育费从物业公共收益里出 share every concept (绝育, 出钱) and differ in the one thing a resident
 votes on: whose money it is. So a proposal's payer is read as a place is (meaning.Signature.places, kind "payer"):
 two proposals that name different payers are different proposals, and one that names none differs from neither.
 
 - "self": 自费, 自己出钱, 各家分摊, 每户出, 大家凑钱, 众筹, 募捐, 狗主人自己承担;
-- "public": 社区出钱, 物业买单, 从公共收益里出, 维修基金出, 免费, 不用大家掏钱.
+- "company": 物业买单, 物业出钱雇人 (the property company's own money);
+- "public": 社区出钱, 居委会出, 从公共收益里出, 维修基金出, 免费.
 
-A payer turned down in its clause is the other one: 不能又让居民掏腰包 is public, 别让物业出 is self.
+从物业费里出 is both the company's budget and the residents' money (company and public). A payer turned down in its
+clause leaves the others: 不能又让居民掏腰包 is anyone but the residents (company and public; residents who say so
+do not tell 物业出 from 物业公共收益里出), 别让物业出 is self.
 
 Which colour: 外墙刷米黄 and 外墙刷成灰白色 differ in nothing else (kind "colour"; 浅 and 深 dropped: 浅米黄 is 米黄).
 """
@@ -20,7 +23,10 @@ import re
 
 from council.language._text import CLAUSE_BREAK
 
-SELF, PUBLIC = "self", "public"
+SELF, PUBLIC, COMPANY = "self", "public", "company"
+_COMPANY = re.compile(r"物业|开发商")
+_COMMON_FUND = re.compile(r"公共|收益|基金|广告|停车费")  # the residents' common money, kept by the company
+_FEES = re.compile(r"物业费")
 
 # Those who pay out of their own pocket, and the public purses.
 _RESIDENTS = (r"(?:自己|各家|每家|各户|每户|住户|业主|居民|大家|大伙儿?|大伙|咱们|我们|狗主人|主人|车主|养狗的|"
@@ -62,11 +68,19 @@ def read_aspects(text: str) -> dict[str, frozenset[str]]:
 def read_payer(text: str) -> frozenset[str]:
     """The payers a proposal names: empty, {"self"}, {"public"} or both (物业出一半，业主出一半)."""
     found: set[str] = set()
+    refused: set[str] = set()  # the payers left when one is turned down (不能又让居民掏腰包)
     for clause in CLAUSE_BREAK.split(text):
-        for pattern, payer, other in ((_SELF, SELF, PUBLIC), (_PUBLIC, PUBLIC, SELF)):
+        for pattern, payer in ((_SELF, SELF), (_PUBLIC, PUBLIC)):
             for match in pattern.finditer(clause):
                 if payer == SELF and _PURSE_BEFORE.search(clause[:match.start()]):
                     continue  # 物业自己掏钱: the purse's own money
-                turned_down = _TURNED_DOWN.search(clause[:match.start()])
-                found.add(other if turned_down else payer)
-    return frozenset(found)
+                if _TURNED_DOWN.search(clause[:match.start()]):
+                    refused.update((PUBLIC, COMPANY) if payer == SELF else (SELF,))
+                elif payer == PUBLIC and _COMPANY.search(match.group()):
+                    if _FEES.search(match.group()):
+                        found.update((COMPANY, PUBLIC))  # 从物业费里出: the company's budget, the residents' money
+                    else:
+                        found.add(PUBLIC if _COMMON_FUND.search(match.group()) else COMPANY)  # 物业出钱 ≠ 居委会出
+                else:
+                    found.add(payer)
+    return frozenset(found | refused)
