@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from council.language import Language, VoteReading
-
-CHOICE = [1, 2, 3, 4]
-CONSENT = [1, 2, 3]
-
-
-@pytest.fixture(scope="module")
-def language(tmp_path_factory):
-    return Language(cache_dir=tmp_path_factory.mktemp("jieba"))  # reading votes needs no jieba: no warm-up
+from council.language import VoteReading
+from tests.test_language_votes import CHOICE, CONSENT  # the ballots; `language` is conftest's
 
 
 # Round 6 (blind7's errors, and the sibling wordings a resident would use).
