@@ -109,8 +109,11 @@ async def main(port: int = DEFAULT_PORT, demo: bool = False) -> int:
     except SandboxBusy as exc:
         print(f"另一个沙盒正在使用 {exc}（同一时间只能开一个），先关掉它。", file=sys.stderr)
         return 2
-    # `kill`, `timeout`, a service manager: end as on Ctrl-C, so that the bot process is stopped too.
-    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, asyncio.current_task().cancel)
+    # `kill`, `timeout`, a service manager: end as on Ctrl-C, so that the bot process is stopped too. Ctrl-C is set
+    # here as well (as bot.py does): a process started in the background by a shell inherits SIGINT ignored, and
+    # asyncio.run only handles it when Python's default handler is in place.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        asyncio.get_running_loop().add_signal_handler(number, asyncio.current_task().cancel)
     bot = sandbox.bot
     print(f"议事会助手 沙盒已启动：在浏览器打开 {sandbox.url}", flush=True)
     print(f"  本地 Bot API 也在这个端口：{sandbox.server.base_url}<token>/；机器人日志 {bot.log_path}")

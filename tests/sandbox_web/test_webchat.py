@@ -195,14 +195,17 @@ async def test_a_new_resident_joins_the_open_group(site):
     assert {"孙阿姨", "郑老师"} <= {p["name"] for p in state["people"]}
 
 
-def test_sandbox_command_line_serves_the_page_and_keeps_production_data_apart(tmp_path):
+@pytest.mark.parametrize("sigint", [signal.SIG_DFL, signal.SIG_IGN], ids=["from a terminal", "started with &"])
+def test_sandbox_command_line_serves_the_page_and_keeps_production_data_apart(tmp_path, sigint):
     """`python bot.py --sandbox --port 0`: page and Bot API on one port, the real bot polling, data in its own
-    folder; COUNCIL_DB (the production database) is never touched. Ctrl-C ends it cleanly."""
+    folder; COUNCIL_DB (the production database) is never touched. Ctrl-C ends it cleanly, also when a shell started
+    it in the background (SIGINT inherited as ignored: asyncio.run alone would not hear it, and the test hung)."""
     production = tmp_path / "council.db"
     env = {**os.environ, "COUNCIL_DB": str(production), "SANDBOX_DIR": str(tmp_path / "sandbox"),
            "BOT_TOKEN": "", "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen([sys.executable, "bot.py", "--sandbox", "--port", "0"], cwd=REPO, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, sigint))
     try:
         line = process.stdout.readline()
         assert "沙盒已启动" in line, line + process.stdout.read()
