@@ -242,7 +242,7 @@ def test_round_seven_slips_and_others_are_not_asked_about(language, text, method
     ("6-1-302王阿姨，选1", CHOICE, 1), ("5-2-1101 投3号", CHOICE, 3), ("头3号", CHOICE, 3), ("头二号", CHOICE, 2),
     # an earlier word voided (说 too), or weighed against the discussion and changed
     ("刚才说3号的作废，我投5号", [1, 2, 3, 4, 5], 5), ("本来想选4的，看了大家的讨论还是投1号", CHOICE, 1),
-    ("原来想投2，听了大家的意见还是选3", CHOICE, 3),
+    ("原来想投2，听了大家的意见还是选3", CHOICE, 3), ("上午投的2号，现在改3号", CHOICE, 3), ("改3号", CHOICE, 3),
     # 附议 and 提案 beside an option's number
     ("附议2号方案", CHOICE, 2), ("附议3号", CHOICE, 3), ("我支持6号提案", [3, 4, 6], 6), ("提案4", CHOICE, 4),
     # a reason after the vote that speaks of a building or of one's own family, or ends 着呢
