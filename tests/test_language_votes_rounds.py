@@ -285,3 +285,12 @@ def test_round_eight_consent_votes(language, text, answer):
 def test_round_eight_look_alikes_are_not_votes(language, text, method):
     options = CONSENT if method == "consent" else CHOICE
     assert language.read_vote(text, method, options).kind == "none"
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("已经有人投了2号", "choice"), ("有人投了2号", "choice"), ("好多人选3号", "choice"), ("不少人支持第二个", "choice"),
+    ("有人赞成", "consent"), ("很多人反对", "consent"),
+])
+def test_round_eight_others_voting_is_not_asked_about(language, text, method):
+    """Someone else's vote (有人, 好多人) is news, not the sender's leaning: the bot does not ask 「您是想投…吗？」."""
+    assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
