@@ -170,10 +170,13 @@ VOIDED = re.compile(rf"^(?:我)?(?:之前|刚才|刚刚|原来|先前|前面|上
 # 本来只选1，再加个3吧: on approval an earlier vote that an addition (再加个3) keeps, not a change of mind.
 EARLIER = re.compile(rf"^(?:我)?(?:本来|原来|之前|刚才|刚刚|一开始|先前)(?:我)?(?:只|就)?(?:投|选)(?:了|的|的是)?"
                      rf"{REFS}(?:的|了)?$")
+# 2号我撤回: an option withdrawn, object first (a change of mind here; votes.py rules the option out).
+_WITHDRAWN = r"(?:方案)?(?:我)?(?:撤回|撤掉|去掉|删掉|不要了)"
+WITHDRAWN = re.compile(rf"^{REFS}{_WITHDRAWN}(?:吧|了|啦)*$")
 CHANGE = re.compile(r"^(?:那|就|我|那就|现在|后来|最后|所以)*(?:改成|改投|改为|换成|改选|改回|改(?=[同赞反弃支\d第]))"
                     r"|^算了|^(?:想了想|想想|想了一下|后来想想|转念一想|想来想去|考虑了一下|思来想去|仔细想想)?(?:我)?还是"
                     r"|^(?:我)?把[^,]{1,12}?(?:去掉|删掉|拿掉|划掉|撤掉)"  # 投了1、2、3，把3去掉，就1和2
-                    rf"|^{REFS}(?:方案)?(?:我)?(?:撤回|撤掉|去掉|删掉|不要了)")  # 先投1和2，2号我撤回，就1号
+                    rf"|^{REFS}{_WITHDRAWN}")  # 先投1和2，2号我撤回，就1号
 # 投1，不对，投3 / 刚才点错了，应该是3号: what was said before is taken back; 应该是 introduces the vote.
 RETRACT = re.compile(r"^(?:哦|噢|啊|呃)?(?:不对|不是|不不|不|错了|说错了|打错了|写错了|发错了|等等|更正|更正一下|"
                      r"纠正一下)(?:不对)?$")

@@ -66,21 +66,29 @@ def read_aspects(text: str) -> dict[str, frozenset[str]]:
 
 
 def read_payer(text: str) -> frozenset[str]:
-    """The payers a proposal names: empty, {"self"}, {"public"} or both (物业出一半，业主出一半)."""
+    """The payers a proposal names, among "self", "company" and "public" (物业出一半，业主出一半 names two)."""
     found: set[str] = set()
-    refused: set[str] = set()  # the payers left when one is turned down (不能又让居民掏腰包)
     for clause in CLAUSE_BREAK.split(text):
         for pattern, payer in ((_SELF, SELF), (_PUBLIC, PUBLIC)):
             for match in pattern.finditer(clause):
-                if payer == SELF and _PURSE_BEFORE.search(clause[:match.start()]):
+                before = clause[:match.start()]
+                if payer == SELF and _PURSE_BEFORE.search(before):
                     continue  # 物业自己掏钱: the purse's own money
-                if _TURNED_DOWN.search(clause[:match.start()]):
-                    refused.update((PUBLIC, COMPANY) if payer == SELF else (SELF,))
-                elif payer == PUBLIC and _COMPANY.search(match.group()):
-                    if _FEES.search(match.group()):
-                        found.update((COMPANY, PUBLIC))  # 从物业费里出: the company's budget, the residents' money
-                    else:
-                        found.add(PUBLIC if _COMMON_FUND.search(match.group()) else COMPANY)  # 物业出钱 ≠ 居委会出
+                if _TURNED_DOWN.search(before):
+                    found.update(_OTHERS[payer])  # 不能又让居民掏腰包: anyone but the residents
                 else:
-                    found.add(payer)
-    return frozenset(found | refused)
+                    found.update(_purse(match.group()) if payer == PUBLIC else (SELF,))
+    return frozenset(found)
+
+
+_OTHERS = {SELF: (PUBLIC, COMPANY), PUBLIC: (SELF,)}
+
+
+def _purse(words: str) -> tuple[str, ...]:
+    """Whose purse pays: 物业出钱 the company's; 居委会出, 物业公共收益里出 a public one; 从物业费里出 both (the
+    company's budget, and the residents' money)."""
+    if not _COMPANY.search(words):
+        return (PUBLIC,)
+    if _FEES.search(words):
+        return (COMPANY, PUBLIC)
+    return (PUBLIC,) if _COMMON_FUND.search(words) else (COMPANY,)

@@ -42,6 +42,7 @@ from council.language._vote_asides import (
     TURN_OTHERS,
     VOIDED,
     WEIGHED,
+    WITHDRAWN,
     benign,
     clauses,
     concern,
@@ -176,8 +177,6 @@ _REJECTED = re.compile(rf"^{REFS}(?:方案)?(?:{ME})?(?:是|就|坚决|肯定|�
                        rf"(?:不同意|不支持|不赞成|反对|不选|不投|不要)(?:的)?{PARTICLES}$")
 _REMOVED = re.compile(rf"^(?:想想|想了想|算了|那就)?(?:我)?(?:还是)?把{REFS}(?:方案)?(?:去掉|删掉|拿掉|划掉|撤掉|去了)"
                       r"(?:吧|了|啦)*$")
-# 先投1和2，2号我撤回，就1号: an option withdrawn, object first.
-_WITHDRAWN = re.compile(rf"^{REFS}(?:方案)?(?:我)?(?:撤回|撤掉|去掉|删掉|不要了)(?:吧|了|啦)*$")
 # 四个方案都挺好: praise of every option, beside 都支持 on an approval ballot.
 # 4不行要花太多钱: an option ruled out, with the reason.
 _CRITIC_HEAD = re.compile(CRITIC.pattern.removesuffix("$"))
@@ -238,7 +237,7 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             continue
         if SELF_INTRO.match(part):
             continue
-        out = (_RULED_OUT.match(part) or _REJECTED.match(part) or _REMOVED.match(part) or _WITHDRAWN.match(part)
+        out = (_RULED_OUT.match(part) or _REJECTED.match(part) or _REMOVED.match(part) or WITHDRAWN.match(part)
                or CRITIC.match(part) or _CRITIC_HEAD.match(part))
         if out and (out.end() == len(part) or remark(part[out.end():])):
             ruled_out.extend(numbers(out.group("refs")))
