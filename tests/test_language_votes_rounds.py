@@ -1,4 +1,4 @@
-"""council.language typed votes, rounds 6 to 8: the errors of blind7, blind8 and blind9 once each was opened, with
+"""council.language typed votes, rounds 6 to 9: the errors of blind7, blind8, blind9 and blind10 once each was opened, with
 the sibling wordings a resident would use (rounds 1 to 5 and the hard cases of issue #4: test_language_votes.py)."""
 
 from __future__ import annotations
@@ -189,9 +189,9 @@ def test_round_seven_consent_votes_with_asides(language, text, answer):
 
 @pytest.mark.parametrize(("text", "method"), [
     # 大家 doing something else than being well served; a reason of someone else's
-    ("投1，大家都投1吧", "choice"), ("投1，大家怎么看", "choice"), ("投1号，大家都省心吗", "choice"), ("投一号，大家说呢", "choice"),
+    ("投1，大家怎么看", "choice"), ("投1号，大家都省心吗", "choice"), ("投一号，大家说呢", "choice"),
     ("投1号，大家都方便的话", "choice"), ("早点定下来大家都省心", "choice"), ("投1，早点定下来大家都投1", "choice"),
-    ("同意，大家都同意", "consent"), ("理由：不用大家出钱", "choice"), ("投1 理由：我老公说的", "choice"),
+    ("理由：不用大家出钱", "choice"), ("投1 理由：我老公说的", "choice"),
     ("选2，理由：大家都投2", "choice"), ("选1，理由是大家都说好", "choice"), ("投2号，理由：我家老头子说的", "choice"),
     ("投2号，我家老头子说的", "choice"), ("同意，老头子说了算", "consent"), ("选1，说的是3号楼那个", "choice"),
     # a concession that hesitates, names someone or another option
@@ -294,3 +294,46 @@ def test_round_eight_look_alikes_are_not_votes(language, text, method):
 def test_round_eight_others_voting_is_not_asked_about(language, text, method):
     """Someone else's vote (有人, 好多人) is news, not the sender's leaning: the bot does not ask 「您是想投…吗？」."""
     assert language.guess_vote(text, method, CONSENT if method == "consent" else CHOICE).kind == "none"
+
+
+# Round 9 (blind10's errors, and the sibling wordings a resident would use).
+@pytest.mark.parametrize(("text", "method", "options", "answer"), [
+    # a numeral after 选的是; 选择 typed as 选着, 投 as 偷
+    ("我选的是四", "choice", CHOICE, (4,)), ("我投的是二", "choice", CHOICE, (2,)), ("选着1号", "choice", CHOICE, (1,)),
+    ("我选着第二个", "choice", CHOICE, (2,)), ("偷2号", "choice", CHOICE, (2,)), ("偷三号", "choice", CHOICE, (3,)),
+    # a vote on another ballot said in passing; the rest ruled out; the voter's own choice said to match a relative's
+    ("这个我投2号，上次那个议题我投的是4", "choice", CHOICE, (2,)), ("1号1号，别的不考虑", "choice", CHOICE, (1,)),
+    ("选2，其他的不考虑了", "choice", CHOICE, (2,)), ("跟我婆婆一样，选1", "choice", CHOICE, (1,)),
+    ("和我老伴一样，投3号", "choice", CHOICE, (3,)),
+    # a change of mind announced; a home in passing; a long hesitation; neighbours asked to vote the same
+    ("我改一下，原来选的2号，现在改3号", "choice", CHOICE, (3,)), ("我选5号，虽然我住5楼哈哈", "choice", (2, 5, 7), (5,)),
+    ("纠结了半天还是4吧", "choice", CHOICE, (4,)), ("犹豫了半天还是选2", "choice", CHOICE, (2,)),
+    ("选3号，大家也都投3吧", "choice", CHOICE, (3,)), ("投1，大家都投1吧", "choice", CHOICE, (1,)),
+    # a question about something else beside the voter's own vote
+    ("我选2号，明天开会吗", "choice", CHOICE, (2,)),
+    # only that one
+    ("就2号一个", "approval", CHOICE, (2,)), ("只要3号一个", "approval", CHOICE, (3,)),
+])
+def test_round_nine_votes(language, text, method, options, answer):
+    assert language.read_vote(text, method, options) == VoteReading("vote", answer)
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("我赞成，今天下午3点还开会吗", 1), ("我反对，几点开会？", 2), ("投反对，10号楼那边的也都不同意", 2), ("同意，大家都同意", 1),
+    ("不同意！楼道是大家的", 2), ("赞成，绿地是大家共有的", 1),
+])
+def test_round_nine_consent_votes(language, text, answer):
+    assert language.read_vote(text, "consent", CONSENT) == VoteReading("vote", (answer,))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("3 楼那家又在装修，电钻响一上午", "choice"), ("跟我婆婆一样", "choice"), ("上次那个议题我投的是4", "choice"),
+    ("大家也都投3吧", "choice"), ("选3号，大家也都投2吧", "choice"), ("偷3号楼的快递", "choice"), ("我选着呢", "choice"),
+    ("就2号一个人投了", "approval"), ("我改一下", "choice"),
+    # without 我 a question after the vote may ask what follows from it; a question back is no remark
+    ("赞成，今天下午3点还开会吗", "consent"), ("选二号，明天10点开会吗", "choice"), ("我赞成，你们呢", "consent"),
+    ("我赞成，是吗", "consent"), ("我选2号，2号是谁提的", "choice"), ("投反对，10号楼那边的都同意", "consent"),
+])
+def test_round_nine_look_alikes_are_not_votes(language, text, method):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"

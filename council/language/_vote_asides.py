@@ -26,11 +26,13 @@ _NAMED = (r"(?:[\u4e00-\u9fff]{1,2}(?:阿姨|叔叔|叔|大爷|大妈|大姐|奶
 # 我是3号楼的, 我家302, 住6楼, and the bare address a resident types before or after the vote (5栋2单元502 投1号,
 # 赞成！6栋302, 投1（12号楼3单元）): who is voting, not what for (checked before the vote grammar: 302 is no option).
 # Bare, it needs a building or unit, or two parts: 3楼 alone may be the third post of the thread (同意3楼).
-SELF_INTRO = re.compile(rf"^(?=.*(?:\d|{_UNIT}))(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
+# 虽然我住5楼哈哈: a home said in passing, beside a vote for the same number.
+SELF_INTRO = re.compile(rf"^(?:虽然|虽说|不过|对了|顺便说下|顺便说一下)?"
+                        rf"(?=.*(?:\d|{_UNIT}))(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
                         rf"(?:(?:(?:我|俺|额|偶|咱|阿拉)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
                         rf"{_ROOM}(?:的)?|(?:我是){_ROOM}的{_NAMED}"
                         rf"|(?=.*(?:号楼|栋|幢|单元|室|\d{{3}}))(?=.*\d)(?:{_UNIT}-?)+(?:\d{{3,4}}(?:室|号|户)?)?(?:的)?"
-                        rf"|{_DASHED}(?:的)?{_NAMED}?)$")
+                        rf"|{_DASHED}(?:的)?{_NAMED}?)(?:哈+|呵+|嘿+|嘻+)?$")
 # 7栋302投1号, 3号楼401选二号: the voter's home run into the vote, left out like 我家302 in a clause of its own.
 _HOME_LEAD = re.compile(r"^(?:我家|我是|住|家住)?(?:\d{1,3}(?:号楼|栋|幢|单元)-?\d{0,4}(?:室|号)?|\d{3,4}室?)(?:的)?"
                         r"(?=(?:我|俺|咱)?(?:就|也|还是)?(?:投|选|支持|同意|赞成|反对|弃权|不同意|不赞成|不支持))")
@@ -92,8 +94,9 @@ _CONCESSION = re.compile(r"^(?:虽然|虽说|尽管)(?P<rest>..+)$")
 _CONCESSION_BLOCK = re.compile(_NO_REASON + r"|(?:但是|但|不过|可是).*(?:但是|但|不过|可是)|(?:但是|但|不过|可是)$")
 # 早点定下来大家都省心, 对大家都方便: the good of everyone, in a reason or a remark (大家 alone is someone else:
 # 大家都投2).
+# 楼道是大家的: it belongs to everyone.
 _FOR_ALL = re.compile(r"(?:对|让|给)?大家(?:伙儿?)?(?:都|也)?(?:省心|省事|省钱|方便|安心|放心|舒心|安全|受益|满意|轻松|"
-                      r"清净|有好处|好)")
+                      r"清净|有好处|好)|是大家(?:伙儿?)?(?:的|共有的|共用的|公用的|一起用的)$")
 
 
 # 先投反对，等物业把账公开了再说: a vote cast for now, to be looked at again later; 等…再说 stands beside it only when
@@ -167,6 +170,14 @@ PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一
 VOIDED = re.compile(rf"^(?:我)?(?:之前|刚才|刚刚|原来|先前|前面|上面|上一条|第一次)(?:我)?(?:投|选|点|发|说)?"
                     rf"(?:的|了|那个|那票|那条)*(?:是)?(?P<refs>(?:{_REF})?)(?P<stance>赞成|反对|弃权|同意|不同意)?(?:的|那个|那票|那条)*"
                     rf"(?:作废|不算|不算数|无效|撤回|取消|撤销)(?:了|吧|哈|啊)*$")
+# 上次那个议题我投的是4 beside 这个我投2号: a vote on another ballot, said in passing; it counts for nothing.
+ANOTHER_BALLOT = re.compile(rf"^(?:上次|上回|上一次|之前|以前|前几天|上个月|上周)(?:那个|那次|的)?"
+                            rf"(?:议题|投票|话题|表决|事)(?:我)?(?:是)?(?:投|选)(?:的是|的|了)(?:{_REF}|赞成|反对|弃权|同意|不同意)(?:的|了)*$")
+# 10号楼那边的也都不同意, 大家也都投3吧: neighbours who vote as the voter does (or are asked to), beside her own vote;
+# `vote` is read by the ballot's grammar and must agree with hers.
+ALIKE = re.compile(r"^(?:我们|咱们|俺们)?(?:\d{1,3}(?:号楼|栋|幢|单元)|楼里|邻居们?|大伙儿?|大家|好多人|很多人|不少人|"
+                   r"好几户|好多户)(?:那边|这边|那块)?(?:的)?(?:人|邻居|住户)?(?:也|都|基本|基本上|差不多|应该)+"
+                   r"(?P<vote>[^吧呢啊]+?)(?:吧|呢|了|啊)*$")
 # 本来只选1，再加个3吧: on approval an earlier vote that an addition (再加个3) keeps, not a change of mind.
 EARLIER = re.compile(rf"^(?:我)?(?:本来|原来|之前|刚才|刚刚|一开始|先前)(?:我)?(?:只|就)?(?:投|选)(?:了|的|的是)?"
                      rf"{REFS}(?:的|了)?$")
@@ -179,7 +190,7 @@ CHANGE = re.compile(r"^(?:那|就|我|那就|现在|后来|最后|所以)*(?:改
                     rf"|^{REFS}{_WITHDRAWN}")  # 先投1和2，2号我撤回，就1号
 # 投1，不对，投3 / 刚才点错了，应该是3号: what was said before is taken back; 应该是 introduces the vote.
 RETRACT = re.compile(r"^(?:哦|噢|啊|呃)?(?:不对|不是|不不|不|错了|说错了|打错了|写错了|发错了|等等|更正|更正一下|"
-                     r"纠正一下)(?:不对)?$")
+                     r"纠正一下|(?:我)?改一下|(?:我)?改下)(?:不对)?$")  # 我改一下，原来选的2号，现在改3号
 CORRECTED = re.compile(r"^(?:应该是|应该|其实是|是)(?P<rest>.+)$")
 _PERSON = (r"(?:老公|老婆|爱人|老伴|老头子|老头|老太婆|老太太|媳妇|对象|婆婆|公公|丈母娘|岳母|岳父|"
            r"妈妈|爸爸|老妈|老爸|妈|爸|"
@@ -200,8 +211,9 @@ ABOVE_RIGHT = re.compile(rf"^(?:我)?(?:觉得)?(?:楼上|楼上的|上面)(?:�
 WEIGHED = re.compile(r"^(?:我)?(?:看了|听了|看完|听完|看过|参考了|看到)(?:一下)?"
                      r"(?:大家|大伙儿?|群里|各位|邻居们|大家伙儿?)(?:的|说的|讲的|发的)?(?:意见|理由|分析|讨论|说法|发言|留言)?(?:以后|之后|后)?$")
 # 跟大家一样, 理由同楼上 beside one's own vote.
-ALONG = re.compile(r"^(?:我|我也)?(?:跟|和|同|随)(?:大家|楼上|楼上的|邻居们|大伙儿?|大多数人)"
-                   r"(?:一样|一起|的意见|意见)?$"
+# 跟我婆婆一样 beside 选1: the voter's own choice, said to match someone's (alone it is no vote).
+ALONG = re.compile(rf"^(?:我|我也)?(?:跟|和|同|随)(?:大家|楼上|楼上的|邻居们|大伙儿?|大多数人)"
+                   rf"(?:一样|一起|的意见|意见)?$|^(?:我|我也)?(?:跟|和|同)(?:我|我家|我们家)?{_PERSON}(?:一样|的一样)$"
                    r"|^(?:理由|原因)?同楼上$|^附议$|^随大流$")
 CLAUSES = re.compile(r"[,，。.!！;；:：~～…\n()]+|\s+")  # 投1（12号楼3单元）: the bracket is a clause
 # Run-on messages without punctuation: 我觉得第三个方案挺好的就选三号吧其他的都太贵了, 投2号还来得及吧.
@@ -258,21 +270,24 @@ _REMARK_BLOCK = re.compile(
 _REMARK_PERSON = re.compile(r"他|她|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|老头|老太|爱人|邻居|阿姨|叔")
 _ON_BEHALF = re.compile(r"投|选|票|让|叫|替|帮|代|说|讲|意思|想法|想|一样|也是|觉得|认为|同意|支持|反对|赞成|弃权")
 _DOUBT = re.compile(r"^(?:这样|这个|它|那|我这样)?(?:能|会|真能|真的|确定)?"
-                    r"(?:对|行|好|可以|靠谱|合适|划算|没错|没问题|对不对|行不行|好不好|可不可以)"
+                    r"(?:对|行|好|是|可以|靠谱|合适|划算|没错|没问题|对不对|行不行|好不好|可不可以|是不是)"
                     r"(?:吗|不|吧|么|嘛|呢|啊)?$")
 
 
-# A question after a vote must be about carrying it out (10号前能弄好不), not about something else (明天开会吗).
+# A question after a vote must be about carrying it out (10号前能弄好不), not about something else (选二号，明天开会吗
+# may ask what follows if 2 wins) — unless the vote is the voter's own, said outright (我赞成，今天下午3点还开会吗).
 _CARRY_OUT = re.compile(r"执行|落实|实施|开始|开工|动工|施工|完工|完成|弄好|弄完|装好|装上|修好|搞好|办好|做好|到位|"
                         r"多久|多长时间")
 _ASKS = re.compile(r"(?:吗|(?<!着)呢|么|不|没)$")  # 大家都盼着呢: no question
 
 
-def remark(clause: str, asked: bool = False) -> bool:
+def remark(clause: str, asked: bool = False, own: bool = False) -> bool:
+    """A short remark that may stand beside an explicit vote; a question only about carrying it out, or about
+    anything at all beside the voter's `own` vote (我赞成 …)."""
     bare = _without_places(clause)
     if bare is None or not 2 <= len(clause) <= 24 or re.search(r"\d", bare) or ANY_STANCE.search(bare):
         return False
-    if (asked or _ASKS.search(bare)) and not _CARRY_OUT.search(bare):
+    if (asked or _ASKS.search(bare)) and not (own or _CARRY_OUT.search(bare)):
         return False
     bare = _FOR_ALL.sub("", bare)  # 投一号，早点定下来大家都省心
     if _REMARK_PERSON.search(bare) and _ON_BEHALF.search(bare):

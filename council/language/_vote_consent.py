@@ -8,7 +8,18 @@ from __future__ import annotations
 
 import re
 
-from council.language._vote_asides import OWN, REPORT, VOIDED, benign, concern, for_now, reason, remark
+from council.language._vote_asides import (
+    ALIKE,
+    ANOTHER_BALLOT,
+    OWN,
+    REPORT,
+    VOIDED,
+    benign,
+    concern,
+    for_now,
+    reason,
+    remark,
+)
 from council.language._vote_forms import (
     ABSTAIN,
     AGREE_CLAUSES,
@@ -28,7 +39,8 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
     found: set[int] = set()
     remarks: list[str] = []
     withdrawn: set[int] = set()
-    reported = own = neither = explicit = False
+    alike: set[int] = set()  # the stance of neighbours who vote as the voter does
+    reported = own = neither = explicit = another = False
     for i, part in enumerate(parts):
         # 1 赞成 / 2 反对 / 3 弃权: the number of the stance in the ballot's order, beside the stance itself.
         numbered = re.match(rf"^(?:{ME})?(?:投|选|选择)?([1-3])号?(?=\D)", part)
@@ -52,15 +64,21 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
                 withdrawn.add(NO if void in ("反对", "不同意") else ABSTAIN if void == "弃权" else YES)
         elif REPORT.match(part):
             reported = True
+        elif ANOTHER_BALLOT.match(part):
+            another = True  # 上次那个议题我投的反对: beside a stance said outright
+        elif (same := ALIKE.match(part)) and (value := stance(same.group("vote"))) is not None:
+            alike.add(value)  # 投反对，10号楼那边的也都不同意
         elif NEITHER.match(part):
             neither = True
         else:
             remarks.append(part)
     if len(found) != 1 or found & withdrawn or (reported and not own) or (neither and found != {ABSTAIN}):
         return None
+    if (alike and (alike != found or not explicit)) or (another and not explicit):
+        return None
     for extra in remarks:
         # only after a stance said outright
-        beside = explicit and (concern(extra) or reason(extra) or remark(extra) or for_now(parts, extra))
+        beside = explicit and (concern(extra) or reason(extra) or remark(extra, own=own) or for_now(parts, extra))
         if ANY_STANCE.search(extra) or not (benign(extra) or beside):
             return None
     return "vote", (found.pop(),)

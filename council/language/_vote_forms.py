@@ -34,7 +34,8 @@ _CN_RULES = [
     re.compile(rf"(?<=方案|选项|提议|建议)({_CN})"),
     # 投二, 支持三, 我的一票给三, 投个二, 勾二 (tick): a numeral right after a vote verb, at the end of its clause or
     # first of a list (我支持一、二); not 投个二百五, 选个二手的
-    re.compile(rf"(?:(?<=[投选挺勾])|(?<=支持)|(?<=选择)|(?<=赞成)|(?<=票给)|(?<=投给)|(?<=投个)|(?<=选个))({_CN})"
+    re.compile(rf"(?:(?<=[投选挺勾])|(?<=支持)|(?<=选择)|(?<=赞成)|(?<=票给)|(?<=投给)|(?<=投个)|(?<=选个)|(?<=选的是)"
+               rf"|(?<=投的是))({_CN})"
                rf"(?=$|号|吧|啦|了|!|,|\s|[和跟、/]{_CN}(?:都|号|$|,|[和跟、/]))"),
     re.compile(rf"(?<![\u4e00-\u9fff])({_CN})(?=[和跟、/]{_CN}(?:都|号|$|,|[和跟、/]))"),  # 一和二都可以
     re.compile(rf"(?<=\d[和跟、/])({_CN})(?=都|号|$|,|[和跟、/])"),
@@ -56,8 +57,11 @@ _DIALECT_NOT = re.compile(r"[勿唔伐](?=同意|赞成|支持|赞同|反对|弃
 # 同一 is a word of its own).
 _SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|气权|弃劝"), "弃权"),
           (re.compile(r"赞城|攒成"), "赞成"),
-          # 头3号: 投 heard as 头 by voice input, only before an option's number (头3个 is "the first three")
-          (re.compile(r"^头(?=\d{1,2}号|[一二三四五六七八九]号)"), "投"),
+          # 头3号, 偷2号: 投 heard as 头 or typed as 偷 (tōu), only first and before an option's number (头3个 is "the
+          # first three")
+          (re.compile(r"^[头偷](?=\d{1,2}号|[一二三四五六七八九]号)"), "投"),
+          # 选着1号: 选择 typed as 选着, before an option
+          (re.compile(r"选着(?=\d|[一二三四五六七八九]号|第)"), "选择"),
           # 我选弟三个: 第 typed as 弟 (not 我弟, 老弟, 表弟 …: a brother)
           (re.compile(r"(?<![我俺你他她老小兄表堂徒子师贤令胞弟])弟(?=[一二三四五六七八九十\d](?:个|号|条|项|种))"),
            "第"))
@@ -85,6 +89,7 @@ def canonical(text: str) -> str:
     text = re.sub(r"第\s*#(?=\d)", "第", text)  # 第①个: the circled digit read as #1 (normalize)
     text = _PLUS_ONE.sub("⊕", text)
     text = re.sub(r"(?<=\d) +(?=\d)", ",", text)  # 1 3 → 1,3
+    text = re.sub(r"(?<=\d) +(?=号楼|楼(?![上下])|栋|幢|层|单元|室)", "", text)  # 3 楼那家: a floor, not 3 and a remark
     text = re.sub(r"(?<=[\d号]) *([和跟与、/]) *(?=[\d第#])", r"\1", text)  # 1 和 2 → 1和2
     # 投 2 → 投2, 2 号 → 2号, 方案 2 → 方案2; but 4号我觉得可以 1号也可以 keeps its two clauses
     text = re.sub(r"(?:^|(?<=[投选第给挺撑站案项议择要#⊕\d])) +(?=[\d#⊕号])"
@@ -107,7 +112,8 @@ REFS = rf"(?P<refs>{_REF}(?:{_SEP}{_REF})*)"
 _DET = r"(?:那个|这个)?"  # 我觉得那个第三个方案挺好的
 # 哈哈选2, 想想还是同意: laughter, or a second thought, before the vote.
 _PRE = (r"(?:哈{2,}|嘿{2,}|呵{2,}|嘻{2,})?(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?(?:现在|后来|最后|最终)?"
-        r"(?:想了想|想想|想了一下|再三考虑|考虑了一下|仔细想想|转念一想|后来想想|想来想去)?"
+        r"(?:想了想|想想|想了一下|再三考虑|考虑了一下|仔细想想|转念一想|后来想想|想来想去|"
+        r"(?:纠结|犹豫|琢磨|考虑|想)了?半天)?"  # 纠结了半天还是4吧
         r"(?:这个|这事|这件事|这次|这回)?"
         r"(?:再说一遍|再说一次|重复一遍|再重复一遍|重申一下|再强调一遍|再强调一下)?")  # 再说一遍3号: said again
 # The voter: 我, and as residents write it in dialect (俺, 额, 偶, 咱, 阿拉, 我哋), for a household (我家, 我家两口子,
@@ -156,6 +162,8 @@ CHOICE_CLAUSES = [
     re.compile(rf"^{_PRE}{SUBJ_ADV}{_VERB}{_ONE_VOTE}{_DET}{REFS}(?:那条|那个|那项|那一个)?{_TAIL}$"),
     re.compile(rf"^{_PRE}{SUBJ_ADV}{_DET}{REFS}{_POST_VOTE}{_TAIL}$"),  # 2, 第二个, 3号+1, 想来想去还是2号
     re.compile(rf"^⊕{REFS}{_TAIL}$"),  # +1 3号
+    # 就2号一个: only that one
+    re.compile(rf"^{_PRE}{SUBJ_ADV}(?<=[就只]){_VERB}?{REFS}(?:这)?一(?:个|项|条){PARTICLES}$"),
 ]
 # Opinions that call one option good: counted as a vote, but not strong enough to carry a "but" (2号不错，但太贵).
 OPINION_CLAUSES = [
@@ -203,7 +211,7 @@ CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实){{
 # 其他几个都不现实, 其他的都太贵了: the rest ruled out beside a vote.
 OTHERS_OUT = re.compile(rf"^(?:其他|其它|其余|别的|另外)(?:的|几个|几项|方案|那几个|两个|三个)*(?:都|也都|全都)?"
                         rf"(?:{_FAULT}|一般|不怎么样|差点意思|比不上|再说|以后再说|再看看|先放放|先不选|先不投|先不要|"
-                        rf"不选|不投|不要|就算了|算了)(?:了)?{PARTICLES}$")  # 其他的再说吧: only these
+                        rf"不选|不投|不要|就算了|算了|不考虑|就不考虑|不看|不用看)(?:了)?{PARTICLES}$")  # 其他的再说吧
 
 _YES = (r"(?:没啥好反对的|没什么好反对的|举双手赞成|举双手同意|双手赞成|双手同意|举手赞成|举手同意|赞成|同意|支持|赞同|"
         r"拥护|认同|同一|统一|举手|没意见|没有意见|没得意见|冇意见|无意见|没啥意见|没什么意见|没异议|无异议|没有异议)")

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from council.language._vote_asides import (
     ABOVE_RIGHT,
+    ALIKE,
+    ANOTHER_BALLOT,
     CHANGE,
     CONCEDE,
     CONTRAST,
@@ -128,7 +130,8 @@ def _clauses_asking_only_about_the_ballot(body: str) -> list[str] | None:
     for segment in re.split(r"(?<=\?)", body.replace("？", "?")):
         pieces = clauses(segment.rstrip("?"))
         # 同意，什么时候开始执行？ a question about carrying out the vote, after it
-        asked_after = bool(parts or len(pieces) > 1) and bool(pieces) and remark(pieces[-1], asked=True)
+        own = bool(OWN.match((parts or pieces or [""])[0]))  # 我赞成，今天下午3点还开会吗？ (the reader decides)
+        asked_after = bool(parts or len(pieces) > 1) and bool(pieces) and remark(pieces[-1], asked=True, own=own)
         if segment.endswith("?") and (not pieces or not (procedure(pieces[-1]) or asked_after)):
             return None
         parts.extend(pieces)
@@ -229,7 +232,7 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
     ruled_out: list[int] = []
     supports: list[int] = []  # a reason that praises the option voted for
     bare_only = True
-    reported = own = explicit = aside = every = praise_all = False
+    reported = own = explicit = aside = asked = every = praise_all = False
     skip = False
     for i, part in enumerate(parts):
         if skip:
@@ -254,6 +257,13 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             continue
         if REPORT.match(part):
             reported = True
+            continue
+        if ANOTHER_BALLOT.match(part):
+            aside = True
+            continue
+        alike = ALIKE.match(part)
+        if alike and (refs := _choice_refs(alike.group("vote"))) is not None:
+            supports.extend(numbers(refs))  # 选3号，大家也都投3吧
             continue
         whole = _every_option(part, method, options)
         if whole is None and part.startswith("除") and i + 1 < len(parts):
@@ -290,6 +300,8 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             continue
         elif remark(part) or ABOVE_RIGHT.match(part):
             aside = True  # 我选1号，10号前能弄好不 / 选1，楼上说的有道理: only beside an explicit vote
+        elif remark(part, own=True):
+            asked = True  # 我选2号，明天开会吗: only beside the voter's own explicit vote
         elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part) or VIRTUE.match(part)):
             supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
         else:
@@ -298,7 +310,7 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
         return NOT_A_VOTE
     if not chosen or set(chosen + also) & set(ruled_out) or (reported and not own):
         return NOT_A_VOTE
-    if (aside and not explicit) or (praise_all and not every):
+    if (aside and not explicit) or (asked and not (explicit and own)) or (praise_all and not every):
         return NOT_A_VOTE  # 2号不错，但太贵: a "but" after an opinion is discussion
     distinct = tuple(sorted(set(chosen + also)))
     if bare_only and any(n > MAX_BARE for n in distinct):
