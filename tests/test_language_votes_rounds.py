@@ -337,3 +337,16 @@ def test_round_nine_consent_votes(language, text, answer):
 def test_round_nine_look_alikes_are_not_votes(language, text, method):
     options = CONSENT if method == "consent" else CHOICE
     assert language.read_vote(text, method, options).kind == "none"
+
+
+@pytest.mark.parametrize("text", ["我不反对", "不反对", "我也不反对", "不反对的", "我是不反对的"])
+def test_not_against_is_asked_about_not_counted(language, text):
+    """我不反对: for, to some residents; only not against, to most of the blind sets' authors. SPEC §6: when unsure,
+    ask — 「您是想投 赞成 吗？」, never counted as it stands."""
+    assert language.read_vote(text, "consent", CONSENT).kind == "none"
+    assert language.guess_vote(text, "consent", CONSENT) == VoteReading("unsure", (1,))
+
+
+@pytest.mark.parametrize("text", ["不反对，但是得先把钱说清楚", "我不反对也不支持", "我老公不反对", "谁不反对"])
+def test_not_against_with_more_is_not_asked_about(language, text):
+    assert language.guess_vote(text, "consent", CONSENT).kind == "none"

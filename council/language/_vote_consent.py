@@ -30,6 +30,7 @@ from council.language._vote_forms import (
     ME,
     NEITHER,
     NO,
+    NOT_AGAINST,
     YES,
 )
 
@@ -40,7 +41,7 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
     remarks: list[str] = []
     withdrawn: set[int] = set()
     alike: set[int] = set()  # the stance of neighbours who vote as the voter does
-    reported = own = neither = explicit = another = False
+    reported = own = neither = explicit = another = not_against = False
     for i, part in enumerate(parts):
         # 1 赞成 / 2 反对 / 3 弃权: the number of the stance in the ballot's order, beside the stance itself.
         numbered = re.match(rf"^(?:{ME})?(?:投|选|选择)?([1-3])号?(?=\D)", part)
@@ -70,11 +71,14 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
             alike.add(value)  # 投反对，10号楼那边的也都不同意
         elif NEITHER.match(part):
             neither = True
+        elif NOT_AGAINST.match(part):
+            not_against = True  # 不反对，我投赞成: beside a stance said outright
         else:
             remarks.append(part)
-    if len(found) != 1 or found & withdrawn or (reported and not own) or (neither and found != {ABSTAIN}):
+    if len(found) != 1 or found & withdrawn or (reported and not own) or (neither and found != {ABSTAIN}) \
+            or (not_against and NO in found):
         return None
-    if (alike and (alike != found or not explicit)) or (another and not explicit):
+    if (alike and (alike != found or not explicit)) or ((another or not_against) and not explicit):
         return None
     for extra in remarks:
         # only after a stance said outright

@@ -247,8 +247,10 @@ _AGREE_END = r"(?:的|啊|呀|哈|!|⊕|噻|撒)*$"
 AGREE_CLAUSES = [
     (YES, re.compile(rf"^{_AGREE_SUBJ}(?:可以|行|中|要得|得行|没问题|没得问题|冇问题|没毛病)+{_AGREE_END}")),
     (NO, re.compile(rf"^{_AGREE_SUBJ}(?:不行|不可以|不中|要不得|不得行|不要得)+{_AGREE_END}")),
-    (YES, re.compile(rf"^{ME}?(?:也|都)?不反对{_AGREE_END}")),  # not against: for (the reading of blind5's author)
 ]
+# 我不反对: for, to blind5's author and the first labels; no vote yet, to the authors of blind8 to blind11. Not
+# counted: the bot asks (vote_guess.py).
+NOT_AGAINST = re.compile(rf"^{ME}?(?:也|都)?(?:是)?不反对{_AGREE_END}")
 # 1, 选2, 投3号: a ballot's number on a consent ballot, in the order 赞成 / 反对 / 弃权.
 CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[1-3])(?:号|个|项)?"
                             rf"{PARTICLES}$")

@@ -12,6 +12,7 @@ from council.language._vote_forms import (
     MAX_CHARS,
     MAX_TYPED,
     NO,
+    NOT_AGAINST,
     VOTE_CLAUSES,
     YES,
     canonical,
@@ -89,12 +90,13 @@ def _guess_choice(body: str, options) -> VoteReading:
     return VoteReading("unsure", (refs[0],)) if refs[0] in set(options) else NOT_A_VOTE
 
 
-# OK on a consent ballot: yes to the motion for some (blind6's author), an acknowledgement for others: ask.
+# OK on a consent ballot: yes to the motion for some (blind6's author), an acknowledgement for others: ask. So is
+# 我不反对 (for, or only not against).
 _OK = re.compile(r"^(?:ok|okay|ok的|ok啦|ok吧|ok哈)$")
 
 
 def _guess_consent(body: str) -> VoteReading:
-    if _OK.match(body):
+    if _OK.match(body) or NOT_AGAINST.match(body):
         return VoteReading("unsure", (YES,))
     if _GUESS_CONSENT_BLOCK.search(body):
         return NOT_A_VOTE
