@@ -92,9 +92,8 @@ _REASON_BLOCK = re.compile(_NO_REASON + r"|但|不过|可是")
 # 投4号，虽然贵点 (not 虽然2号也不错: another option, see CONCEDE; not 虽然…但是我再想想: a hesitation).
 _CONCESSION = re.compile(r"^(?:虽然|虽说|尽管)(?P<rest>..+)$")
 _CONCESSION_BLOCK = re.compile(_NO_REASON + r"|(?:但是|但|不过|可是).*(?:但是|但|不过|可是)|(?:但是|但|不过|可是)$")
-# 早点定下来大家都省心, 对大家都方便: the good of everyone, in a reason or a remark (大家 alone is someone else:
-# 大家都投2).
-# 楼道是大家的: it belongs to everyone.
+# 早点定下来大家都省心, 对大家都方便, 楼道是大家的: the good of everyone, or what everyone owns, in a reason or a
+# remark (大家 alone is someone else: 大家都投2).
 _FOR_ALL = re.compile(r"(?:对|让|给)?大家(?:伙儿?)?(?:都|也)?(?:省心|省事|省钱|方便|安心|放心|舒心|安全|受益|满意|轻松|"
                       r"清净|有好处|好)|是大家(?:伙儿?)?(?:的|共有的|共用的|公用的|一起用的)$")
 
