@@ -209,8 +209,7 @@ ABOVE_RIGHT = re.compile(rf"^(?:我)?(?:觉得)?(?:楼上|楼上的|上面)(?:�
 # 本来想投1的，看了大家说的，还是投3吧: what made the voter change her mind, between the old vote and the new.
 WEIGHED = re.compile(r"^(?:我)?(?:看了|听了|看完|听完|看过|参考了|看到)(?:一下)?"
                      r"(?:大家|大伙儿?|群里|各位|邻居们|大家伙儿?)(?:的|说的|讲的|发的)?(?:意见|理由|分析|讨论|说法|发言|留言)?(?:以后|之后|后)?$")
-# 跟大家一样, 理由同楼上 beside one's own vote.
-# 跟我婆婆一样 beside 选1: the voter's own choice, said to match someone's (alone it is no vote).
+# 跟大家一样, 理由同楼上, 跟我婆婆一样 beside one's own vote (选1): her choice, said to match others' (alone no vote).
 ALONG = re.compile(rf"^(?:我|我也)?(?:跟|和|同|随)(?:大家|楼上|楼上的|邻居们|大伙儿?|大多数人)"
                    rf"(?:一样|一起|的意见|意见)?$|^(?:我|我也)?(?:跟|和|同)(?:我|我家|我们家)?{_PERSON}(?:一样|的一样)$"
                    r"|^(?:理由|原因)?同楼上$|^附议$|^随大流$")
