@@ -74,7 +74,7 @@ def test_round_six_numbers_off_a_consent_ballot_however_written(language):
     ("有问题再说", "consent"), ("先投个赞成，改天再说", "consent"), ("同意，因为大家都同意", "consent"),
     # numerals inside words, or off the ballot; groups that are no vote
     ("我弟三个孩子", "choice"), ("老弟三个", "choice"), ("弟弟三个都选2", "choice"), ("一下", "choice"), ("二手", "choice"), ("你真二", "choice"),
-    ("我二", "choice"), ("十", "choice"), ("两", "choice"), ("六", "choice"), ("四", "consent"), ("一", "consent"),
+    ("我二", "choice"), ("十", "choice"), ("两", "choice"), ("六", "choice"), ("四", "consent"),
     ("前三个都支持", "choice"), ("前五个都支持", "approval"), ("前三个都不支持", "approval"), ("前三个楼都支持", "approval"),
     ("前三个都支持吗", "approval"), ("前三个人都同意了", "approval"), ("楼上说的前两个都支持", "approval"),
     ("3不要", "approval"), ("2号不要", "approval"), ("1和2都可以，2不要", "approval"), ("另外4也行", "approval"),

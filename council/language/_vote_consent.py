@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from council.language._text import cn_to_int
 from council.language._vote_asides import (
     ALIKE,
     ANOTHER_BALLOT,
@@ -30,6 +31,7 @@ from council.language._vote_forms import (
     ME,
     NEITHER,
     NO,
+    NO_OBJECTION,
     NOT_AGAINST,
     YES,
 )
@@ -46,7 +48,9 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
         # 1 赞成 / 2 反对 / 3 弃权: the number of the stance in the ballot's order, beside the stance itself.
         numbered = re.match(rf"^(?:{ME})?(?:投|选|选择)?([1-3])号?(?=\D)", part)
         value = stance(part[numbered.end():] if numbered else part)
-        if value is not None:
+        if NO_OBJECTION.match(part):
+            not_against = True  # 没意见，赞成: beside a stance said outright; alone it is asked about
+        elif value is not None:
             if numbered and int(numbered.group(1)) != value:
                 return None
             found.add(value)
@@ -98,5 +102,5 @@ def consent_value(part: str) -> int | None:
     if value is None:
         value = next((v for v, pattern in AGREE_CLAUSES if pattern.match(part)), None)
     if value is None and (number := CONSENT_NUMBER.match(part)):
-        value = int(number.group("n"))
+        value = cn_to_int(number.group("n"))
     return value

@@ -57,9 +57,11 @@ _DIALECT_NOT = re.compile(r"[勿唔伐](?=同意|赞成|支持|赞同|反对|弃
 # 同一 is a word of its own).
 _SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|气权|弃劝"), "弃权"),
           (re.compile(r"赞城|攒成"), "赞成"),
-          # 头3号, 偷2号: 投 heard as 头 or typed as 偷 (tōu), only first and before an option's number (头3个 is "the
-          # first three")
-          (re.compile(r"^[头偷](?=\d{1,2}号|[一二三四五六七八九]号)"), "投"),
+          # 头3号, 我偷2号, 头2: 投 heard as 头 or typed as 偷 (tōu), only first and before an option's number or
+          # alone with it (头3个 is "the first three")
+          (re.compile(r"^(我?)[头偷](?=\d{1,2}(?:号|$)|[一二三四五六七八九]号)"), r"\1投"),
+          # 投1票给2号: one vote, for option 2
+          (re.compile(r"投(?:1|一)票给(?=\d|[一二三四五六七八九十]号|第|#)"), "投"),
           # 选着1号: 选择 typed as 选着, before an option
           (re.compile(r"选着(?=\d|[一二三四五六七八九]号|第)"), "选择"),
           # 我选弟三个: 第 typed as 弟 (not 我弟, 老弟, 表弟 …: a brother)
@@ -202,7 +204,7 @@ FIRST_FEW = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:(?:选|投|支持|要)最?(?P<p
 ALL_BUT = re.compile(rf"^除了?{REFS}(?:以外|之外)?(?:其他|其它|其余|别的)?(?:的|几个|方案|选项)*{ME}?"
                      rf"(?:全都|全部|都|全)(?:行|可以|支持|选|投|要|同意|赞成|好|ok){PARTICLES}$")
 _FAULT = (r"(?:太(?:贵|麻烦|吵|乱|远|费钱|花钱|复杂|难|折腾)|(?:要|得|还要|还得)(?:收钱|收费|交钱|出钱|花钱|掏钱)|"
-          r"(?:就)?(?:不要|不选|不投|不支持|免了|pass)|"  # 1和2都可以，3不要: excluded
+          r"(?:就)?(?:不要|不选|不投|不支持|免了|pass|算了)|"  # 1和2都可以，3不要 / 2就算了: excluded
           r"不(?:太)?(?:行|好|合适|现实|靠谱|实际|划算|实用)|"
           r"没用|没必要|有问题|要涨价|花钱太多|费钱|做不到|不好弄|落实不了)")
 # 3号太贵, 想了想1号太麻烦 beside a vote for another option: that option is ruled out, not chosen.
@@ -251,8 +253,12 @@ AGREE_CLAUSES = [
 # 我不反对: for, to blind5's author and the first labels; no vote yet, to the authors of blind8 to blind11. Not
 # counted: the bot asks (vote_guess.py).
 NOT_AGAINST = re.compile(rf"^{ME}?(?:也|都)?(?:是)?不反对{_AGREE_END}")
+# 没意见 alone: for, to blind5's author; no vote, to the authors of blind11 and blind12. As 我不反对: asked, not
+# counted.
+NO_OBJECTION = re.compile(rf"^{ME}?(?:也|都)?(?:是)?(?:没意见|没有意见|没得意见|冇意见|无意见|没啥意见|没什么意见|"
+                          rf"没异议|无异议|没有异议){_AGREE_END}")
 # 1, 选2, 投3号: a ballot's number on a consent ballot, in the order 赞成 / 反对 / 弃权.
-CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[1-3])(?:号|个|项)?"
+CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[1-3一二三])(?:号|个|项)?"
                             rf"{PARTICLES}$")
 # 4, 投5, 我选4号, 我选第四项, ⑤ on a consent ballot: a number the ballot does not have (a correction, not a vote).
 CONSENT_OFF = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[4-9])(?:号|个|项)?"

@@ -12,6 +12,7 @@ from council.language._vote_forms import (
     MAX_CHARS,
     MAX_TYPED,
     NO,
+    NO_OBJECTION,
     NOT_AGAINST,
     VOTE_CLAUSES,
     YES,
@@ -42,7 +43,7 @@ _DISCUSSION = re.compile(
     # 上次投票2号赢了: an earlier ballot; 白痴才投2号: scorn; 投2号的多: counting others
     r"上次|上回|去年|以前|赢|输了|才投|才选|偶尔|的多|的少|的人|"
     r"太贵|太吵|太麻烦|太费钱|太花钱|不现实|不实际|不划算|没用|没必要|有问题|涨价|愚蠢|"  # 4号方案实在太贵了
-    r"不对|说错|打错|错了|手滑|手抖|"  # 投1，不对 / 投2，手滑了: taken back
+    r"不对|说错|打错|错了|手滑|手抖|算了|"  # 投1，不对 / 投2，手滑了 / 投2，算了: taken back
     # 2号想法是好的，就是做不到: praise that concedes before a criticism
     r"就是(?![\d#第])|只是|做不到|办不到|实现不了|落实不了|想法是好的|出发点是好的|想法好|想法不错"
 )
@@ -52,7 +53,8 @@ _GUESS_CONSENT_BLOCK = re.compile(
     r"[?？]|吗|呢|什么|怎么|咋|为啥|为什么|谁|几|多少|是不是|有没有|能不能|要不要|算不算|会怎样|"
     r"但|不过|可是|如果|要是|假如|万一|的话|除非|只要|本来|差点|想|没用|无效|已经|请|举手的|的举手|的人|派|意见|"
     r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人|老头|老伴|媳妇|爱人|别人|邻居|大家|街道|楼上|楼下|你|说|别|"
-    r"有人|好多人|很多人|不少人|不反对|不是|错了|手滑|手抖|\d"  # 我老伴投反对: someone else's; 同意，点错了: taken back
+    # 我老伴投反对: someone else's; 同意，点错了 / 同意，算了: taken back
+    r"有人|好多人|很多人|不少人|不反对|不是|错了|手滑|手抖|算了|\d"
 )
 # In the clause that takes a stance, the stance ends it (赞成的哈, 我是反对的): 反对乱停车 or 支持议事会 takes a
 # stance on something else, not on this motion.
@@ -91,12 +93,12 @@ def _guess_choice(body: str, options) -> VoteReading:
 
 
 # OK on a consent ballot: yes to the motion for some (blind6's author), an acknowledgement for others: ask. So is
-# 我不反对 (for, or only not against).
+# 我不反对 (for, or only not against) and 没意见 alone.
 _OK = re.compile(r"^(?:ok|okay|ok的|ok啦|ok吧|ok哈)$")
 
 
 def _guess_consent(body: str) -> VoteReading:
-    if _OK.match(body) or NOT_AGAINST.match(body):
+    if _OK.match(body) or NOT_AGAINST.match(body) or NO_OBJECTION.match(body):
         return VoteReading("unsure", (YES,))
     if _GUESS_CONSENT_BLOCK.search(body):
         return NOT_A_VOTE
@@ -119,7 +121,7 @@ def _guess_consent(body: str) -> VoteReading:
 _REASON_BLOCK = re.compile(
     r"[不没别甭](?:投|选|支持|赞成|同意)|但|不过|可是|然而|如果|要是|假如|万一|的话|除非|只要|怎么|咋|为啥|为什么|吗|呢|"
     r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人家|老头|别人|邻居|大家|楼上|楼下|本来|差点|想投|想选|"
-    r"不对|说错|打错|错了|手滑|手抖"  # 投1，不对 / 投2，手滑了: taken back
+    r"不对|说错|打错|错了|手滑|手抖|算了"  # 投1，不对 / 投2，手滑了 / 投2，算了: taken back
 )
 
 
