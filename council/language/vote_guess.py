@@ -27,6 +27,8 @@ from council.language.votes import NOT_A_VOTE, VoteReading, read_vote
 # Asking a neighbour who was only chatting is a nuisance, so a guess needs one ballot reference, a leaning word and
 # none of the signs of discussion: questions, negations, conditions, contrasts, other people, other numbers.
 
+# 投1，不对 / 投2，手滑了 / 投2，算了: the vote is taken back, nothing to ask about.
+_TAKEN_BACK = r"不对|说错|打错|错了|手滑|手抖|算了"
 _GUESS_REF = re.compile(
     r"(?:(?<=第)|(?<=#)|(?<=方案)|(?<=选项)|(?<=建议)|(?<=提议)|(?<=[投选挺站]))"
     r"(\d{1,2})(?!\d|号?(?:楼|门|室|栋|幢|单元|层|点|块|元|天|月))"  # 选2号楼, 投5块: a place or an amount
@@ -43,7 +45,7 @@ _DISCUSSION = re.compile(
     # 上次投票2号赢了: an earlier ballot; 白痴才投2号: scorn; 投2号的多: counting others
     r"上次|上回|去年|以前|赢|输了|才投|才选|偶尔|的多|的少|的人|"
     r"太贵|太吵|太麻烦|太费钱|太花钱|不现实|不实际|不划算|没用|没必要|有问题|涨价|愚蠢|"  # 4号方案实在太贵了
-    r"不对|说错|打错|错了|手滑|手抖|算了|"  # 投1，不对 / 投2，手滑了 / 投2，算了: taken back
+    rf"{_TAKEN_BACK}|"
     # 2号想法是好的，就是做不到: praise that concedes before a criticism
     r"就是(?![\d#第])|只是|做不到|办不到|实现不了|落实不了|想法是好的|出发点是好的|想法好|想法不错"
 )
@@ -121,7 +123,7 @@ def _guess_consent(body: str) -> VoteReading:
 _REASON_BLOCK = re.compile(
     r"[不没别甭](?:投|选|支持|赞成|同意)|但|不过|可是|然而|如果|要是|假如|万一|的话|除非|只要|怎么|咋|为啥|为什么|吗|呢|"
     r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人家|老头|别人|邻居|大家|楼上|楼下|本来|差点|想投|想选|"
-    r"不对|说错|打错|错了|手滑|手抖|算了"  # 投1，不对 / 投2，手滑了 / 投2，算了: taken back
+    rf"{_TAKEN_BACK}"
 )
 
 
