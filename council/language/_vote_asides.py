@@ -30,12 +30,19 @@ _NAMED = (r"(?:[\u4e00-\u9fff]{1,2}(?:阿姨|叔叔|叔|大爷|大妈|大姐|奶
 SELF_INTRO = re.compile(rf"^(?:虽然|虽说|不过|对了|顺便说下|顺便说一下)?"
                         rf"(?=.*(?:\d|{_UNIT}))(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
                         rf"(?:(?:(?:我|俺|额|偶|咱|阿拉)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
-                        rf"{_ROOM}(?:的)?|(?:我是){_ROOM}的{_NAMED}"
+                        rf"{_ROOM}(?:的)?|(?:我是){_ROOM}的{_NAMED}|(?:{_UNIT}-?)+(?:\d{{3,4}})?(?:的)?{_NAMED}"
                         rf"|(?=.*(?:号楼|栋|幢|单元|室|\d{{3}}))(?=.*\d)(?:{_UNIT}-?)+(?:\d{{3,4}}(?:室|号|户)?)?(?:的)?"
                         rf"|{_DASHED}(?:的)?{_NAMED}?)(?:哈+|呵+|嘿+|嘻+)?$")
 # 7栋302投1号, 3号楼401选二号: the voter's home run into the vote, left out like 我家302 in a clause of its own.
-_HOME_LEAD = re.compile(r"^(?:我家|我是|住|家住)?(?:\d{1,3}(?:号楼|栋|幢|单元)-?\d{0,4}(?:室|号)?|\d{3,4}室?)(?:的)?"
+_HOME_LEAD = re.compile(r"^(?:我家|我是|住|家住)?"
+                        r"(?:(?:\d{1,3}(?:号楼|栋|幢|单元)-?){1,3}\d{0,4}(?:室|号)?|\d{3,4}室?)(?:的)?"
                         r"(?=(?:我|俺|咱)?(?:就|也|还是)?(?:投|选|支持|同意|赞成|反对|弃权|不同意|不赞成|不支持))")
+# 住了20年了, 在这住了十几年: how long the voter has lived here, before her vote (the number is years, not an option).
+TENURE = re.compile(r"^(?:我|我家|俺)?(?:在这|在这里|在小区|在这个小区)?(?:住了|待了|生活了)"
+                    r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:多)?年(?:多)?(?:了)?$")
+# 再说一声, 再重复一遍: the vote said again, standing as a clause of its own (再说一遍3号 is read in _vote_forms).
+SAID_AGAIN = re.compile(r"^(?:我)?(?:再说一遍|再说一次|再说一声|再说一下|重复一遍|再重复一遍|重复一下|重申一下|"
+                        r"再强调一遍|再强调一下|再强调一次)$")
 # 考虑了两天，最后还是选1: how long the voter weighed it; 先投个赞成，有问题再说: problems later, the vote now.
 DELIBERATED = re.compile(r"^(?:我)?(?:考虑|想|琢磨|纠结|犹豫|商量|研究|比较)了(?:好|很|一)?"
                          r"(?:几天|两天|三天|一天|半天|好久|很久|一晚上|一晚|一宿|好几天|一下|一会儿?|一阵|很长时间)$"
@@ -75,7 +82,8 @@ SAME_MIND = re.compile(r"^(?:我们|咱们|俺们|我家|我们家)?(?:\d{1,3})?
 CONCERN = re.compile(r"^(?:不过|但是|但|可是|只是|就是|就怕|只怕|就担心|担心|希望)(?P<rest>..+)$")
 _CONCERN_BLOCK = re.compile(
     r"\d|#|[?？]|吗|呢|谁|如果|要是|假如|万一|的话|除非|只要|再想想|考虑|没想好|不确定|不知道|再说|看看|还是|想想|"
-    r"再定|待定|再商量|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|大家|别人|邻居|阿姨|叔"
+    r"再定|待定|再商量|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|老伴|媳妇|大家|别人|邻居|阿姨|叔|"
+    r"[不没别甭](?:投|选|参加|参与)|撤回|取消"  # 同意，但是我不投: the vote itself taken back
 )
 # On a single-choice ballot, after a plain vote, a nod to another option: 2号，不过4号也不错 / 投1号，虽然2号也不错.
 CONCEDE = re.compile(rf"^(?:不过|但是|但|可是|当然|虽然|虽说|尽管)(?:其实)?{REFS}(?:方案)?(?:其实)?(?:也|也还)"
@@ -110,7 +118,14 @@ def for_now(parts: list[str], clause: str) -> bool:
         and not ANY_STANCE.search(later.group("rest")) and any(_FOR_NOW.match(part) for part in parts)
 
 
+# 反对，理由楼上说过了: the voter's reason is the one already given above.
+_REASON_ABOVE = re.compile(r"^(?:理由|原因)(?:是)?(?:跟|和|同)?(?:楼上|上面)(?:都|已经)?"
+                           r"(?:说过了|说了|讲过了|讲了|说过|一样)(?:的)?(?:吧|啦|了)*$")
+
+
 def reason(clause: str) -> bool:
+    if _REASON_ABOVE.match(clause):
+        return True
     return _short_aside(_REASON, _REASON_BLOCK, clause) or _short_aside(_CONCESSION, _CONCESSION_BLOCK, clause)
 
 
@@ -249,7 +264,7 @@ def _without_places(clause: str) -> str | None:
 
 def benign(clause: str) -> bool:
     if (SELF_INTRO.match(clause) or CORRECTION.match(clause) or ALONG.match(clause) or SAME_MIND.match(clause)
-            or DELIBERATED.match(clause) or procedure(clause)):
+            or DELIBERATED.match(clause) or TENURE.match(clause) or SAID_AGAIN.match(clause) or procedure(clause)):
         return True
     bare = _without_places(clause)  # 4号楼那个僵尸车早该拖了, 下午3点才看到
     if bare is None or len(clause) > 16:

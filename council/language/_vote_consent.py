@@ -28,6 +28,8 @@ from council.language._vote_forms import (
     CONSENT_CLAUSES,
     CONSENT_NUMBER,
     CONSENT_OFF,
+    DENIED,
+    GRANTED,
     ME,
     NEITHER,
     NO,
@@ -43,11 +45,17 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
     remarks: list[str] = []
     withdrawn: set[int] = set()
     alike: set[int] = set()  # the stance of neighbours who vote as the voter does
+    denied: set[int] = set()  # 不弃权, 不是反对: beside the stance the voter takes
     reported = own = neither = explicit = another = not_against = False
     for i, part in enumerate(parts):
         # 1 赞成 / 2 反对 / 3 弃权: the number of the stance in the ballot's order, beside the stance itself.
         numbered = re.match(rf"^(?:{ME})?(?:投|选|选择)?([1-3])号?(?=\D)", part)
         value = stance(part[numbered.end():] if numbered else part)
+        if (no := DENIED.match(part)) and not numbered:
+            denied.add(ABSTAIN if no.group("abstain") else stance(no.group("stance")))
+            continue
+        if (granted := GRANTED.match(part)) and not numbered:
+            value = stance(granted.group("stance"))  # 同意是同意: the stance said outright, a worry to follow
         if NO_OBJECTION.match(part):
             not_against = True  # 没意见，赞成: beside a stance said outright; alone it is asked about
         elif value is not None:
@@ -82,7 +90,8 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
     if len(found) != 1 or found & withdrawn or (reported and not own) or (neither and found != {ABSTAIN}) \
             or (not_against and NO in found):
         return None
-    if (alike and (alike != found or not explicit)) or ((another or not_against) and not explicit):
+    if (alike and (alike != found or not explicit)) or ((another or not_against or denied) and not explicit) \
+            or found & denied:
         return None
     for extra in remarks:
         # only after a stance said outright

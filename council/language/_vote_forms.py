@@ -60,6 +60,11 @@ _SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|
           # 头3号, 我偷2号, 头2: 投 heard as 头 or typed as 偷 (tōu), only first and before an option's number or
           # alone with it (头3个 is "the first three")
           (re.compile(r"^(我?)[头偷](?=\d{1,2}(?:号|$)|[一二三四五六七八九]号)"), r"\1投"),
+          # 选二好, 投3好: 号 typed as 好 (hǎo), a whole message of a vote verb and an option's number
+          (re.compile(r"^(我?(?:投|选))(\d{1,2}|[一二三四五六七八九])好$"), r"\1\2号"),
+          # 支持第2各: 个 typed as 各 (gè) after an option's place; 我选滴是2: 的 as 滴 (dī)
+          (re.compile(r"(?<=第\d)各|(?<=第[一二三四五六七八九])各"), "个"),
+          (re.compile(r"(?<=[投选])滴(?=是)"), "的"),
           # 投1票给2号: one vote, for option 2
           (re.compile(r"投(?:1|一)票给(?=\d|[一二三四五六七八九十]号|第|#)"), "投"),
           # 选着1号: 选择 typed as 选着, before an option
@@ -122,7 +127,7 @@ _PRE = (r"(?:哈{2,}|嘿{2,}|呵{2,}|嘻{2,})?(?:嗯|好|那|那么|行|ok|好�
 # 阿拉屋里厢) or with others who vote the same (我跟我老公都, 我和大家都); 我这票 is the voter's own ballot.
 ME = r"(?:我自己|我哋|我地|阿拉|我|俺|额|偶|咱|本人|自己)"
 _HOUSEHOLD = (rf"{ME}(?:们)?(?:家|屋里厢|屋里|屋头|全家|一家|这户|户)(?:这户|这一户)?"
-              r"(?:两口子|老两口|两个|俩|三口人?|一家人|一家子|全家|人|里)?")
+              r"(?:两口子|老两口|两个|俩|(?:[二两三四五六七八]|\d)口人?|一家人|一家子|全家|人|里)?")
 _WITH = rf"{ME}(?:跟|和|同)(?:(?![不没别说])[\u4e00-\u9fff]){{1,4}}?(?:都|也都|一起)"
 _BALLOT = rf"{ME}?(?:这一?票|的票|这票)"
 # 跟大家一样选1: one's own vote, said to agree with the many (someone named is another matter: 跟刘姐一样 alone).
@@ -209,7 +214,7 @@ _FAULT = (r"(?:太(?:贵|麻烦|吵|乱|远|费钱|花钱|复杂|难|折腾)|(?:
           r"没用|没必要|有问题|要涨价|花钱太多|费钱|做不到|不好弄|落实不了)")
 # 3号太贵, 想了想1号太麻烦 beside a vote for another option: that option is ruled out, not chosen.
 CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实){{0,2}}{REFS}(?:方案)?"
-                    rf"(?:还是|实在|确实|肯定|绝对|根本|真的|真)?{_FAULT}{PARTICLES}$")  # 1号肯定不行，我投2
+                    rf"(?:也|还是|实在|确实|肯定|绝对|根本|真的|真)?{_FAULT}{PARTICLES}$")  # 1号肯定不行，我投2
 # 其他几个都不现实, 其他的都太贵了: the rest ruled out beside a vote.
 OTHERS_OUT = re.compile(rf"^(?:其他|其它|其余|别的|另外)(?:的|几个|几项|方案|那几个|两个|三个)*(?:都|也都|全都)?"
                         rf"(?:{_FAULT}|一般|不怎么样|差点意思|比不上|再说|以后再说|再看看|先放放|先不选|先不投|先不要|"
@@ -222,6 +227,12 @@ _NO = r"(?:不同意|不赞成|不支持|不赞同|反对)"
 _ABSTAIN = r"(?:弃权|都行|都可以|中立|保持中立|怎样都行|怎么都行|怎么样都行|都ok|不表态|不站队|两边都不站)"
 # 我既不赞成也不反对 says why one abstains, beside 弃权; alone it is not a vote.
 NEITHER = re.compile(rf"^{ME}?(?:既)?不(?:赞成|同意|支持)也不反对$|^{ME}?(?:既)?不反对也不(?:赞成|同意|支持)$")
+# 不弃权，我投反对 / 不是反对，我是弃权: a stance denied, beside the one the voter takes (alone it is no vote; 不反对 is
+# NOT_AGAINST).
+DENIED = re.compile(r"^(?:我)?(?:也)?(?:(?:不是|并不是|并非)(?:投)?(?P<stance>赞成|同意|支持|反对|弃权)"
+                    r"|不(?:投)?(?P<abstain>弃权))(?:的|啊|哈|哦)?$")
+# 同意是同意，就是担心钱不够: the stance granted, before a worry (赞成是赞成, 反对是反对).
+GRANTED = re.compile(r"^(?:我)?(?P<stance>同意|赞成|支持|赞同|反对)是(?P=stance)(?:的)?$")
 _STANCES = ((YES, _YES), (NO, _NO), (ABSTAIN, _ABSTAIN))
 # 我已经点了赞成, 我昨天就已经同意了: the voter's stance on this ballot said again (without 我 it may be anyone's).
 _CONSENT_DONE = (rf"{ME}(?:家|们家)?(?:{_DAY_DONE})?(?:就|都)?(?:已经|早就)"
@@ -259,10 +270,10 @@ NO_OBJECTION = re.compile(rf"^{ME}?(?:也|都)?(?:是)?(?:没意见|没有意见
                           rf"没异议|无异议|没有异议){_AGREE_END}")
 # 1, 选2, 投3号: a ballot's number on a consent ballot, in the order 赞成 / 反对 / 弃权.
 CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[1-3一二三])(?:号|个|项)?"
-                            rf"{PARTICLES}$")
+                            rf"(?:方案|选项)?{PARTICLES}$")
 # 4, 投5, 我选4号, 我选第四项, ⑤ on a consent ballot: a number the ballot does not have (a correction, not a vote).
 CONSENT_OFF = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[4-9])(?:号|个|项)?"
-                         rf"{PARTICLES}$")
+                         rf"(?:方案|选项)?{PARTICLES}$")
 ANY_STANCE = re.compile(r"同意|赞成|赞同|支持|反对|弃权|拥护")
 
 

@@ -167,15 +167,29 @@ def deciding_clauses(parts: list[str], votes_alone=None) -> list[str]:
                       for p in parts[:i])
         if not earlier:
             return parts
+        if kept := _kept_beside(parts, i, votes_alone):
+            return kept
         corrected = CORRECTED.match(parts[i]) if taken_back or PREVIOUS.match(parts[i - 1]) else None
         return [corrected.group("rest") if corrected else parts[i], *parts[i + 1:]]
     return parts
 
 
+def _kept_beside(parts: list[str], i: int, votes_alone) -> list[str] | None:
+    """改一下，只投3号，1号不要了: an option withdrawn last, after votes for others, leaves those votes standing (the
+    votes and the withdrawal; None when the withdrawal takes back an option those votes name)."""
+    withdrawn = WITHDRAWN.match(parts[i]) or _REMOVED.match(parts[i])
+    if votes_alone is None or not withdrawn or i != len(parts) - 1:
+        return None
+    kept = [part for part in parts[:i] if isinstance(votes_alone(part), str)]  # a choice's refs, not a stance
+    named = {n for part in kept for n in numbers(votes_alone(part))}
+    return [*kept, parts[i]] if kept and not named & set(numbers(withdrawn.group("refs"))) else None
+
+
 # 不选1，选4: a clause that rules one option out may stand beside a clause that votes for another; so may one that
 # rejects it, object first (我支持四号方案，三号方案我不同意), or takes it off one's list (想想还是把2去掉，就1).
 # 赞成1、3，反对2: an option opposed, verb first.
-_RULED_OUT = re.compile(rf"^{SUBJ_ADV}(?:(?:不|不会)(?:选|投|要|支持)|反对|不同意|不赞成){REFS}{PARTICLES}$")
+_RULED_OUT = re.compile(rf"^{SUBJ_ADV}(?:(?:不|不会|别|不要|千万别)(?:选|投|要|支持)|反对|不同意|不赞成){REFS}"
+                        rf"(?:那个|这个|那条)?{PARTICLES}$")  # 投4，别投3那个啊: canvassing against another option
 _REJECTED = re.compile(rf"^{REFS}(?:方案)?(?:{ME})?(?:是|就|坚决|肯定|绝对|也)*"
                        rf"(?:不同意|不支持|不赞成|反对|不选|不投|不要)(?:的)?{PARTICLES}$")
 _REMOVED = re.compile(rf"^(?:想想|想了想|算了|那就)?(?:我)?(?:还是)?把{REFS}(?:方案)?(?:去掉|删掉|拿掉|划掉|撤掉|去了)"
@@ -187,6 +201,20 @@ _ALL_PRAISE = re.compile(rf"^(?:这)?(?:\d个)?(?:方案|选项|建议)?(?:都|�
                          rf"{PARTICLES}$")
 
 
+# 投4，别投3，3要砍树的: why an option ruled out in an earlier clause is out (nothing in it for any option).
+_OUT_BECAUSE = re.compile(rf"^{REFS}(?:方案|那个)?(?P<rest>.{{2,16}})$")
+_OUT_BECAUSE_BLOCK = re.compile(r"\d|#|[?？]|吗|呢|投|选|支持|同意|赞成|(?<!不)(?:好|行)|不错|可以|靠谱|合适|划算|实在")
+# 上周五就投了二号，再说一遍还是二号: one's own earlier vote, said beside the same vote now (counts only beside an
+# explicit vote for that same option).
+_PAST_OWN = re.compile(rf"^{ME}?(?:上周[一二三四五六日天末]?|上个?星期[一二三四五六日天]?|周[一二三四五六日天]|"
+                       r"星期[一二三四五六日天]|前几天|前两天|昨天|前天|昨晚|今天|早上|上午|中午|下午|之前|刚才|那天)?"
+                       rf"(?:就|已经|早就|都)*(?:投了|选了|投的|选的|投过|选过|点了|点的)(?:是)?{REFS}(?:了|的)*$")
+# 我选1号。3号也还行，但是1号更好: a nod to another option, then the voter's own said again as the better one.
+_REAFFIRMED = re.compile(rf"^(?:但是|但|不过|可是)(?:我)?(?:还是)?(?:觉得)?{REFS}(?:方案)?(?:还是)?"
+                         r"(?:更好|最好|好一点|好一些|好些|更合适|最合适|更靠谱|最靠谱|更实在|更划算|更实用|更合理|最合理)"
+                         rf"{PARTICLES}$")
+# 1号2号都不错，都投: "both", the options the clause before named (on approval; 全选, 全都投 are every option).
+_THOSE = re.compile(r"^(?:我)?(?:也)?都(?:投|选|支持|要|同意|赞成)(?:吧|了|啦)*$")
 _ADDED = WEAK_CLAUSES[-1]  # 再加个2号
 _EXCEPT = re.compile(rf"^除了?{REFS}(?:以外|之外)?{PARTICLES}$")  # 都支持，除了第4条: the exception said after
 
@@ -228,6 +256,8 @@ def _every_option(part: str, method: str, options) -> list[int] | None:
 
 def _read_choice(parts: list[str], method: str, options) -> VoteReading:
     chosen: list[int] = []
+    named: list[int] = []  # the options of the clause before, when it voted for them
+    reaffirmed: list[int] = []
     also: list[int] = []  # from clauses that count only beside a vote: 2号也可以
     ruled_out: list[int] = []
     supports: list[int] = []  # a reason that praises the option voted for
@@ -235,6 +265,7 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
     reported = own = explicit = aside = asked = every = praise_all = False
     skip = False
     for i, part in enumerate(parts):
+        before, named = named, []
         if skip:
             skip = False
             continue
@@ -265,6 +296,8 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
         if alike and (refs := _choice_refs(alike.group("vote"))) is not None:
             supports.extend(numbers(refs))  # 选3号，大家也都投3吧
             continue
+        if method == APPROVAL and len(before) > 1 and _THOSE.match(part):
+            continue  # 1号2号都不错，都投: those two
         whole = _every_option(part, method, options)
         if whole is None and part.startswith("除") and i + 1 < len(parts):
             whole = _every_option(part + parts[i + 1], method, options)
@@ -286,6 +319,7 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             own = own or bool(OWN.match(part))
             explicit = explicit or strong
             chosen.extend(numbers(refs))
+            named = numbers(refs)
             continue
         refs = _first_refs(WEAK_CLAUSES, part)
         if refs is not None:
@@ -302,12 +336,21 @@ def _read_choice(parts: list[str], method: str, options) -> VoteReading:
             aside = True  # 我选1号，10号前能弄好不 / 选1，楼上说的有道理: only beside an explicit vote
         elif remark(part, own=True):
             asked = True  # 我选2号，明天开会吗: only beside the voter's own explicit vote
-        elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part) or VIRTUE.match(part)):
+        elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part) or VIRTUE.match(part)
+                         or _PAST_OWN.match(part)):
             supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
+        elif again := _REAFFIRMED.match(part):
+            supports.extend(numbers(again.group("refs")))
+            reaffirmed.extend(numbers(again.group("refs")))
+        elif (out := _OUT_BECAUSE.match(part)) and ruled_out and set(numbers(out.group("refs"))) <= set(ruled_out) \
+                and not _OUT_BECAUSE_BLOCK.search(out.group("rest")):
+            continue  # 3要砍树的, after 别投3
         else:
             return NOT_A_VOTE
     if supports and (not explicit or not set(supports) <= set(chosen)):
         return NOT_A_VOTE
+    if method == CHOICE and reaffirmed:
+        also = []  # 3号也还行，但是1号更好: the nod to 3 is no vote for it
     if not chosen or set(chosen + also) & set(ruled_out) or (reported and not own):
         return NOT_A_VOTE
     if (aside and not explicit) or (asked and not (explicit and own)) or (praise_all and not every):
