@@ -69,3 +69,27 @@ def test_every_option_is_still_every_option_after_two_are_praised(language):
     """都投 after 1号2号都不错 is those two; 全选 is the whole ballot."""
     assert language.read_vote("1号2号都不错，全选", "approval", CHOICE) == VoteReading("vote", (1, 2, 3, 4))
     assert language.read_vote("都投", "approval", CHOICE) == VoteReading("vote", (1, 2, 3, 4))
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    # undecided: asking would push a neighbour who is still thinking
+    ("可能选2吧，不确定", "choice"), ("我打算投2，再看看", "choice"), ("我觉得3号挺好，就是贵了点，再看看", "choice"),
+    ("1号好是好，就怕没人管", "approval"), ("拿不准，可能弃权吧", "consent"), ("我考虑下弃不弃权", "consent"),
+    ("不知道该不该赞成", "consent"),
+    # a nod beside someone else's pick; a reply to another resident; an earlier ballot; other households
+    ("2号也不错", "choice"), ("1号也挺好的", "choice"), ("你选2我就选2", "choice"), ("上次那个投票我是反对的", "consent"),
+    ("上次装监控我投的反对", "consent"), ("二楼那家一直反对", "consent"), ("大部分人都赞成了吧", "consent"),
+])
+def test_round_eleven_not_asked_about(language, text, method):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.read_vote(text, method, options).kind == "none"
+    assert language.guess_vote(text, method, options).kind == "none"
+
+
+@pytest.mark.parametrize(("text", "method", "answer"), [
+    ("我觉得二号还行", "choice", 2), ("我倾向于第三个", "choice", 3), ("3号方案还行吧", "choice", 3),
+    ("我不反对", "consent", 1), ("没意见", "consent", 1),
+])
+def test_a_plain_leaning_is_still_asked_about(language, text, method, answer):
+    options = CONSENT if method == "consent" else CHOICE
+    assert language.guess_vote(text, method, options) == VoteReading("unsure", (answer,))
