@@ -51,8 +51,8 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
         # 1 赞成 / 2 反对 / 3 弃权: the number of the stance in the ballot's order, beside the stance itself.
         numbered = re.match(rf"^(?:{ME})?(?:投|选|选择)?([1-3])号?(?=\D)", part)
         value = stance(part[numbered.end():] if numbered else part)
-        if (no := DENIED.match(part)) and not numbered:
-            denied.add(ABSTAIN if no.group("abstain") else stance(no.group("stance")))
+        if (denial := DENIED.match(part)) and not numbered:
+            denied.add(ABSTAIN if denial.group("abstain") else stance(denial.group("stance")))
             continue
         if (granted := GRANTED.match(part)) and not numbered:
             value = stance(granted.group("stance"))  # 同意是同意: the stance said outright, a worry to follow
