@@ -29,6 +29,8 @@ from council.language.votes import NOT_A_VOTE, VoteReading, read_vote
 
 # 投1，不对 / 投2，手滑了 / 投2，算了: the vote is taken back, nothing to ask about.
 _TAKEN_BACK = r"不对|说错|打错|错了|手滑|手抖|算了"
+# 可能选2吧，不确定 / 我打算投2，再看看 / 拿不准，可能弃权吧: undecided, asking would push.
+_UNDECIDED = r"可能|也许|或许|说不定|打算|不确定|再看看|拿不准|不知道|该不该"
 _GUESS_REF = re.compile(
     r"(?:(?<=第)|(?<=#)|(?<=方案)|(?<=选项)|(?<=建议)|(?<=提议)|(?<=[投选挺站]))"
     r"(\d{1,2})(?!\d|号?(?:楼|门|室|栋|幢|单元|层|点|块|元|天|月))"  # 选2号楼, 投5块: a place or an amount
@@ -44,8 +46,8 @@ _DISCUSSION = re.compile(
     r"本来|差点|想投|想选|考虑|请|举手|[投选]的|要选|不要|都|托|"
     # 上次投票2号赢了: an earlier ballot; 白痴才投2号: scorn; 投2号的多: counting others
     r"上次|上回|去年|以前|赢|输了|才投|才选|偶尔|的多|的少|的人|你|"
-    # 可能选2吧，不确定 / 我打算投2，再看看: undecided, asking would push; 2号也不错: a nod beside someone else's pick
-    r"可能|也许|或许|说不定|打算|不确定|再看看|拿不准|不知道|该不该|(?<=[\d号])也|就怕|只怕|好是好|"
+    # 2号也不错: a nod beside someone else's pick; 1号好是好，就怕没人管: a concession before a worry
+    rf"{_UNDECIDED}|(?<=[\d号])也|就怕|只怕|好是好|"
     r"太贵|太吵|太麻烦|太费钱|太花钱|不现实|不实际|不划算|没用|没必要|有问题|涨价|愚蠢|"  # 4号方案实在太贵了
     rf"{_TAKEN_BACK}|"
     # 2号想法是好的，就是做不到: praise that concedes before a criticism
@@ -59,9 +61,8 @@ _GUESS_CONSENT_BLOCK = re.compile(
     r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人|老头|老伴|媳妇|爱人|别人|邻居|大家|街道|楼上|楼下|你|说|别|"
     # 我老伴投反对: someone else's; 同意，点错了 / 同意，算了: taken back
     r"有人|好多人|很多人|不少人|不反对|不是|错了|手滑|手抖|算了|\d|"
-    # 上次那个我是反对的: an earlier ballot; 二楼那家一直反对, 大部分人都赞成了吧: others; 拿不准，可能弃权吧: undecided
-    r"上次|上回|上一次|去年|以前|那家|那户|一直|大部分|大多数|多数|可能|也许|或许|打算|不确定|再看看|拿不准|不知道|该不该|"
-    r"考虑"
+    # 上次那个我是反对的: an earlier ballot; 二楼那家一直反对, 大部分人都赞成了吧: others
+    rf"上次|上回|上一次|去年|以前|那家|那户|一直|大部分|大多数|多数|考虑|{_UNDECIDED}"
 )
 # In the clause that takes a stance, the stance ends it (赞成的哈, 我是反对的): 反对乱停车 or 支持议事会 takes a
 # stance on something else, not on this motion.
