@@ -44,9 +44,21 @@ TENURE = re.compile(r"^(?:我|我家|俺)?(?:在这|在这里|在小区|在这�
 SAID_AGAIN = re.compile(r"^(?:我)?(?:再说一遍|再说一次|再说一声|再说一下|重复一遍|再重复一遍|重复一下|重申一下|"
                         r"再强调一遍|再强调一下|再强调一次)$")
 # 考虑了两天，最后还是选1: how long the voter weighed it; 先投个赞成，有问题再说: problems later, the vote now.
-DELIBERATED = re.compile(r"^(?:我)?(?:考虑|想|琢磨|纠结|犹豫|商量|研究|比较)了(?:好|很|一)?"
+DELIBERATED = re.compile(r"^(?:我们家|我家|俺家|全家|我们全家|家里)(?:人)?(?:商量|讨论|合计|研究)(?:了|过了|好了)"
+                         r"(?:一下|下)?$|"
+                         r"^(?:我|我们家|我家|俺家|全家|我们全家|家里)?(?:考虑|想|琢磨|纠结|犹豫|商量|研究|比较|合计)了(?:好|很|一)?"
                          r"(?:几天|两天|三天|一天|半天|好久|很久|一晚上|一晚|一宿|好几天|一下|一会儿?|一阵|很长时间)$"
                          r"|^(?:有|出了?|有啥|有什么)(?:问题|意见|情况|事)(?:再说|再提|再讲|再议|再商量|再反映)(?:吧|哈)?$")
+# 我们家商量了一下，统一投1号: the household agreed, then its one vote (统一 alone may ask others to vote alike).
+_HOUSE_TALK = re.compile(r"^(?:我们家|我家|俺家|全家|我们全家|家里)(?:人)?(?:商量|讨论|合计|研究)")
+
+
+def agreed_at_home(parts: list[str]) -> list[str]:
+    """统一投1号 after 我们家商量了一下 is the household's vote: 统一 (all alike) is taken off."""
+    return [part[2:] if i and part.startswith(("统一", "一致")) and _HOUSE_TALK.match(parts[i - 1]) else part
+            for i, part in enumerate(parts)]
+
+
 # 投错了, 哎呀手滑了: the vote before it was a slip (after a vote and nothing else, the message takes it back).
 CORRECTION = re.compile(r"^(?:哎呀|哎|唉|啊呀|呀)?(?:我|刚才|我刚才|刚刚|我刚刚)?"
                         r"(投错了|选错了|点错了|按错了|手滑了?|手抖了?|点歪了)\1?$")  # 按错了按错了: said twice
@@ -62,7 +74,10 @@ PROCEDURE = re.compile(
     rf"^(?:请问|问一下|问下)?{_WHEN}{ME}?(?:还|再)?(?:能|可以|可不可以|能不能)?(?:改|改票|修改|更改|撤回|重投|换)(?:吗|不|吧|么|嘛)?$"
     rf"|^(?:请问|问一下|问下)?{_WHEN}(?:这样)?(?:投|投票|打字投|发字)?(?:的)?(?:有效|算数|算|管用)(?:吗|吧|不|么|嘛)$"
     rf"|^(?:现在)?(?:投|投票|改)?(?:还)?(?:来得及|赶得上|不晚)(?:吗|吧|不|么|嘛|了吧)?$"
-    rf"|^(?:这样)?(?:投上了|投进去了|算上了|记上了|成功了|投成功了|记下了|收到了)(?:吗|吧|没|么|嘛)$"
+    rf"|^(?:这样)?(?:算)?(?:投上了|投进去了|算上了|记上了|成功了|投成功了|记下了|收到了)(?:吗|吧|没|么|嘛)$"
+    # 不是2号楼的也能投吧, 租户能投吗: who may vote on this ballot
+    rf"|^(?:不是|不住)?(?:本楼|这栋|这个楼|{_UNIT})?(?:的)?(?:人|住户|业主|租户|租房的)?(?:也|都)?(?:能|可以|有资格)"
+    rf"(?:投|投票|参加投票|参与投票)(?:吧|吗|么|不|嘛)$"
     rf"|^(?:请问|问一下|问下)?(?:结果|票数)(?:咋|怎么|为啥|啥时候|什么时候|几点|哪天)?(?:还)?(?:没)?"
     rf"(?:出|公布|出来)(?:了)?{_ASK_END}$"
     rf"|^(?:请问|问一下|问下)?(?:啥时候|什么时候|几点|哪天)(?:出结果|截止|结束|公布|出来)(?:了)?{_ASK_END}$"
@@ -112,7 +127,13 @@ _FOR_NOW = re.compile(r"^(?:我|那我|那)?(?:就)?先(?:投|选|点|同意|赞
 _LATER = re.compile(r"^等(?P<rest>.{2,16}?)(?:以后|之后)?(?:再说|再看|再议|再商量|再讲)(?:吧|哈|啦)*$")
 
 
+# 先投了再说：第4个: the vote cast now, whatever comes later (beside the vote itself).
+_VOTE_NOW = re.compile(r"^(?:我|那我|那)?(?:就)?先(?:投|选)(?:了|着|上|个)?再说(?:吧|哈)?$")
+
+
 def for_now(parts: list[str], clause: str) -> bool:
+    if _VOTE_NOW.match(clause):
+        return True
     later = _LATER.match(clause)
     return bool(later) and not re.search(r"投|选|改|\d", later.group("rest")) \
         and not ANY_STANCE.search(later.group("rest")) and any(_FOR_NOW.match(part) for part in parts)
@@ -123,8 +144,13 @@ _REASON_ABOVE = re.compile(r"^(?:理由|原因)(?:是)?(?:跟|和|同)?(?:楼上
                            r"(?:说过了|说了|讲过了|讲了|说过|一样)(?:的)?(?:吧|啦|了)*$")
 
 
+# 选2号，虽然每户要出200，但值: the merit that outweighs the drawback, in a clause of its own.
+_MERIT = re.compile(r"^(?:但是|但|不过|可是)(?:我觉得)?(?:还是|也|很|挺|确实|绝对)?(?:值|值得|划算|合算)(?:的)?"
+                    r"(?:啊|呀|吧|哈)*$")
+
+
 def reason(clause: str) -> bool:
-    if _REASON_ABOVE.match(clause):
+    if _REASON_ABOVE.match(clause) or _MERIT.match(clause):
         return True
     return _short_aside(_REASON, _REASON_BLOCK, clause) or _short_aside(_CONCESSION, _CONCESSION_BLOCK, clause)
 
@@ -175,8 +201,9 @@ FORCED = re.compile(r"^(?:但是|但|不过|可是)?(?:如果|要是)?"
                     r"(?:(?:一个|一项|一)(?:的话)?|的话)(?P<rest>.*)$")
 _DAY_BEFORE = r"(?:昨天|前天|昨晚|前两天|早上|上午)"  # 我昨天投的赞成，现在改反对
 # 刚才手滑点了1 / 之前投的反对 / 原来想反对的, then 改成3号 / 现在改同意了: the earlier vote is taken back.
-PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一?开始|手滑|不小心|手抖|先[投选点]了|{_DAY_BEFORE}))"
-                      rf"(?:我)?(?:之前|刚才|刚刚|本来|原来|先前|一?开始|先(?=[投选点]了)|{_DAY_BEFORE})?"
+PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一?开始|手滑|不小心|手抖|先[投选点]了|先说|"
+                      rf"{_DAY_BEFORE}))"
+                      rf"(?:我)?(?:之前|刚才|刚刚|本来|原来|先前|一?开始|先(?=[投选点]了|说)|{_DAY_BEFORE})?"
                       rf"(?:是)?(?:说|说了|说要)?(?:想|打算|准备)?"
                       rf"(?:手滑|不小心|手抖|误)?"
                       rf"(?:投|选|点|按)?(?:的|了|错了|错)?(?:是|成)?"
@@ -198,7 +225,7 @@ EARLIER = re.compile(rf"^(?:我)?(?:本来|原来|之前|刚才|刚刚|一开始
                      rf"{REFS}(?:的|了)?$")
 # 2号我撤回: an option withdrawn, object first (a change of mind here; votes.py rules the option out).
 _WITHDRAWN = r"(?:方案)?(?:我)?(?:撤回|撤掉|去掉|删掉|不要了)"
-WITHDRAWN = re.compile(rf"^{REFS}{_WITHDRAWN}(?:吧|了|啦)*$")
+WITHDRAWN = re.compile(rf"^(?:算了|那|那就|想想|想了想)?{REFS}{_WITHDRAWN}(?:吧|了|啦)*$")  # 投1和3，算了3不要了
 CHANGE = re.compile(r"^(?:那|就|我|那就|现在|后来|最后|所以)*(?:改成|改投|改为|换成|改选|改回|改(?=[同赞反弃支\d第]))"
                     r"|^算了|^(?:想了想|想想|想了一下|后来想想|转念一想|想来想去|考虑了一下|思来想去|仔细想想)?(?:我)?还是"
                     r"|^(?:我)?把[^,]{1,12}?(?:去掉|删掉|拿掉|划掉|撤掉)"  # 投了1、2、3，把3去掉，就1和2
@@ -219,6 +246,9 @@ REPORT = re.compile(rf"^(?:我|我家|我们家|俺|俺家)?(?:{_PERSON}|老人|
                     rf"(?:他|她)?(?:要|也|都|想)?"
                     rf"(?:(?:投|选|点)(?:个)?(?:赞成|同意|反对|弃权|不同意)(?:票)?|投|选|支持|挑|拣|勾|赞成|同意|反对|弃权|不同意)"
                     rf"(?:的|了)?(?:是)?(?:{_REF})?{PARTICLES}$")
+# 我妈选的7号，她自己会投: the other person votes for herself (beside her vote reported).
+THEIRS = re.compile(rf"^(?:他|她|他们|她们|人家)(?:自己)?(?:会|能|要)?(?:自己)?(?:来|去)?(?:投|投票)(?:的)?"
+                    rf"{PARTICLES}$")
 OWN = re.compile(rf"^(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?(?:现在|后来|最后|最终)?{ME}(?![老妈爸婆公])")
 # 选1，楼上说的有道理: the voter finds the post above right, as a reason for the vote she states herself (only beside
 # an explicit vote on choice and approval ballots: 同意，楼上说得对 may be 同意楼上, no vote).
@@ -230,10 +260,14 @@ WEIGHED = re.compile(r"^(?:我)?(?:看了|听了|看完|听完|看过|参考了|
 # 跟大家一样, 理由同楼上, 跟我婆婆一样 beside one's own vote (选1): her choice, said to match others' (alone no vote).
 ALONG = re.compile(rf"^(?:我|我也)?(?:跟|和|同|随)(?:大家|楼上|楼上的|邻居们|大伙儿?|大多数人)"
                    rf"(?:一样|一起|的意见|意见)?$|^(?:我|我也)?(?:跟|和|同)(?:我|我家|我们家)?{_PERSON}(?:一样|的一样)$"
-                   r"|^(?:理由|原因)?同楼上$|^同意楼上(?:的)?(?:意见|说的|观点)?$|^附议$|^随大流$")
+                   r"|^(?:理由|原因)?同楼上$|^同意楼上(?:的)?(?:意见|说的|观点)?$|^附议$|^随大流$"
+                   # 楼上反对的理由我认同 (beside 我也投反对)
+                   r"|^(?:楼上|上面)(?:的|说的)?(?:赞成|反对|同意|支持)?(?:的)?(?:理由|意见|说法|观点)(?:我)?(?:也)?"
+                   r"(?:认同|同意|赞同|支持)$")
 CLAUSES = re.compile(r"[,，。.!！;；:：~～…\n()]+|\s+")  # 投1（12号楼3单元）: the bracket is a clause
 # Run-on messages without punctuation: 我觉得第三个方案挺好的就选三号吧其他的都太贵了, 投2号还来得及吧.
 _RUN_ON = re.compile(r"(?<=[的了吧啦])(?=就(?:选|投))|(?<=[\d号个])(?=还(?:来得及|赶得上|能改|算数|有效))"
+                     r"|(?<=[\d号])(?=不是\d{1,2}号?$)"  # 我要的是3号不是1号
                      r"|(?:(?<=讨论)|(?<=意见)|(?<=理由)|(?<=分析)|(?<=说的)|(?<=发言)|(?<=留言))(?=(?:我)?(?:还是|改))"
                      r"|(?<=[\u4e00-\u9fff\d])(?=(?:其他|其它|其余)(?:的|几个|方案)(?:都|也都))")
 
@@ -248,9 +282,13 @@ def _home_apart(part: str) -> list[str]:
     return [part[home.end():]] if home else [part]  # who votes, not what for
 
 
-# Numbers that say where or when, not what for: 4号楼, 8号楼那边, 下午3点, 10号前, 5月1日.
+# Numbers that say where or when, not what for: 4号楼, 8号楼那边, 下午3点, 10号前, 5月1日; or how much: 500块,
+# 每户出200, 一户要交300.
 _PLACE_OR_TIME = re.compile(r"\d{1,3}(?:号楼|栋|幢|单元)|\d{1,2}(?:点|:\d{2})(?:半|\d{1,2}分?)?"
-                            r"|(?:\d{1,2}月)?\d{1,2}(?:号|日)(?=前|之前|以前|以后|之后|后|开始|截止|那天)|\d{1,2}月\d{1,2}(?:号|日)?")
+                            r"|(?:\d{1,2}月)?\d{1,2}(?:号|日)(?=前|之前|以前|以后|之后|后|开始|截止|那天)|\d{1,2}月\d{1,2}(?:号|日)?"
+                            r"|\d{1,2}月(?:底|初|中旬|上旬|下旬|份)"
+                            r"|\d{1,6}(?:\.\d{1,2})?(?:块钱?|元|万块?|千块?)"
+                            r"|(?:(?<=[出交掏花收付摊凑捐])|(?<=每户)|(?<=每家)|(?<=一户)|(?<=每人))\d{2,6}(?:多)?(?![\d号个条项])")
 _VOTE_WORD = re.compile(r"投|选|支持|同意|赞成|反对|弃权|号|第|#")
 
 
@@ -276,7 +314,7 @@ def benign(clause: str) -> bool:
 # 执行): what the voter wants to know or why, not a doubt about the vote. Never a condition, a stance, another
 # person, an option's number, a hesitation, or a question about the vote itself (对吧, 行吗).
 _REMARK_BLOCK = re.compile(
-    r"#|如果|要是|假如|万一|的话|除非|只要|除了|再想想|(?<!谁)考虑|没想好|不确定|不知道|说不好|不好说|纠结|犹豫|还是|或者|"
+    r"#|如果|要是|假如|万一|的话|除非|只要|除了|再想想|(?<!谁)(?<!也要)(?<!也得)考虑|没想好|不确定|不知道|说不好|不好说|纠结|犹豫|还是|或者|"
     r"[不没别甭](?:投|选)|投|选|撤回|取消|改|再说|回头|改天|再看|再定|才能定|没定|待定|开玩笑|说着玩|闹着玩|骗|"
     r"但|不过|可是|然而|显示|记上|记录|算上|统计|收到|成功|生效|有效|算数|没反应|(?:怎么|咋|为啥|为什么)(?:还)?没|"
     r"你|大家|别人|楼上|(?<!好)说的|说了算"
@@ -295,6 +333,8 @@ _DOUBT = re.compile(r"^(?:这样|这个|它|那|我这样)?(?:能|会|真能|真
 _CARRY_OUT = re.compile(r"执行|落实|实施|开始|开工|动工|施工|完工|完成|弄好|弄完|装好|装上|修好|搞好|办好|做好|到位|"
                         r"多久|多长时间")
 _ASKS = re.compile(r"(?:吗|(?<!着)呢|么|不|没)$")  # 大家都盼着呢: no question
+# 物业能来的话更好: a wish (it would be better if …), not a condition on the vote.
+_WISH = re.compile(r"的话(?=(?:就|那就)?(?:更好|最好|就好|好了|更好了)(?:了|啊|呀|哈)*$)")
 
 
 def remark(clause: str, asked: bool = False, own: bool = False) -> bool:
@@ -305,7 +345,7 @@ def remark(clause: str, asked: bool = False, own: bool = False) -> bool:
         return False
     if (asked or _ASKS.search(bare)) and not (own or _CARRY_OUT.search(bare)):
         return False
-    bare = _FOR_ALL.sub("", bare)  # 投一号，早点定下来大家都省心
+    bare = _FOR_ALL.sub("", _WISH.sub("", bare))  # 投一号，早点定下来大家都省心
     if _REMARK_PERSON.search(bare) and _ON_BEHALF.search(bare):
         return False
     return not _REMARK_BLOCK.search(bare) and not _DOUBT.match(bare)

@@ -18,6 +18,7 @@ from council.language._vote_asides import (
     OWN,
     REPORT,
     SELF_INTRO,
+    THEIRS,
     VOIDED,
     WITHDRAWN,
     benign,
@@ -52,7 +53,7 @@ from council.language._vote_forms import (
 # 不选1，选4: a clause that rules one option out may stand beside a clause that votes for another; so may one that
 # rejects it, object first (我支持四号方案，三号方案我不同意), or takes it off one's list (想想还是把2去掉，就1).
 # 赞成1、3，反对2: an option opposed, verb first.
-_RULED_OUT = re.compile(rf"^{SUBJ_ADV}(?:(?:不|不会|别|不要|千万别)(?:选|投|要|支持)|反对|不同意|不赞成){REFS}"
+_RULED_OUT = re.compile(rf"^{SUBJ_ADV}(?:(?:不|不会|别|不要|千万别)(?:选|投|要|支持)|反对|不同意|不赞成|不是){REFS}"
                         rf"(?:那个|这个|那条)?{PARTICLES}$")  # 投4，别投3那个啊: canvassing against another option
 _REJECTED = re.compile(rf"^{REFS}(?:方案)?(?:{ME})?(?:是|就|坚决|肯定|绝对|也)*"
                        rf"(?:不同意|不支持|不赞成|反对|不选|不投|不要)(?:的)?{PARTICLES}$")
@@ -79,6 +80,15 @@ _REAFFIRMED = re.compile(rf"^(?:但是|但|不过|可是)(?:我)?(?:还是)?(?:�
                          rf"{PARTICLES}$")
 # 1号2号都不错，都投: "both", the options the clause before named (on approval; 全选, 全都投 are every option).
 _THOSE = re.compile(r"^(?:我)?(?:也)?都(?:投|选|支持|要|同意|赞成)(?:吧|了|啦)*$")
+# 1和3纠结了半天，最后还是1: the options weighed, before the one chosen (only beside an explicit vote).
+_WAVERED = re.compile(rf"^(?:我)?(?:在)?{REFS}(?:之间|中间|两个|这两个|俩)?(?:我)?(?:纠结|犹豫|琢磨|比较|考虑)了?"
+                      r"(?:半天|好久|很久|好几天|两天|一下|好一阵|一晚上)?$")
+# 2号3号都不错，我投3: praise of two options, before the vote for one of them (a nod, not a vote for both).
+_BOTH_GOOD = re.compile(rf"^{REFS}(?:方案)?(?:都|也都)(?:不错|挺好|还行|可以|行|好|挺不错|蛮好|很好)(?:的)?"
+                        rf"{PARTICLES}$")
+# 我选了1，2还没想好要不要加: on approval, another option still weighed beside the vote cast (it is not in it).
+_PENDING = re.compile(rf"^{REFS}(?:方案)?(?:我)?(?:还)?(?:没想好|没定|待定|再想想|再看看|考虑考虑|在考虑)"
+                      r"(?:要不要加|加不加|要不要|选不选|投不投)?(?:吧|呢|哈)*$")
 _ADDED = WEAK_CLAUSES[-1]  # 再加个2号
 _EXCEPT = re.compile(rf"^除了?{REFS}(?:以外|之外)?{PARTICLES}$")  # 都支持，除了第4条: the exception said after
 
@@ -126,8 +136,10 @@ def read_choice(parts: list[str], method: str, options) -> tuple[str, tuple[int,
     also: list[int] = []  # from clauses that count only beside a vote: 2号也可以
     ruled_out: list[int] = []
     supports: list[int] = []  # a reason that praises the option voted for
+    theirs: list[int] = []  # the options of someone else's vote, reported
+    pending: list[int] = []  # on approval, options still weighed beside the vote
     bare_only = True
-    reported = own = explicit = aside = asked = every = praise_all = False
+    reported = own = explicit = aside = asked = every = praise_all = own_first = False
     skip = False
     for i, part in enumerate(parts):
         before, named = named, []
@@ -135,6 +147,11 @@ def read_choice(parts: list[str], method: str, options) -> tuple[str, tuple[int,
             skip = False
             continue
         if SELF_INTRO.match(part):
+            continue
+        taken_off = (REMOVED.match(part) or WITHDRAWN.match(part)) if chosen else None
+        if taken_off and (i == len(parts) - 1 or set(numbers(taken_off.group("refs"))) & set(chosen)):
+            gone = set(numbers(taken_off.group("refs")))  # 投1和3，算了3不要了: taken off the vote, which stands
+            chosen, also = [n for n in chosen if n not in gone], [n for n in also if n not in gone]
             continue
         out = (_RULED_OUT.match(part) or _REJECTED.match(part) or REMOVED.match(part) or WITHDRAWN.match(part)
                or CRITIC.match(part) or _CRITIC_HEAD.match(part))
@@ -151,8 +168,9 @@ def read_choice(parts: list[str], method: str, options) -> tuple[str, tuple[int,
             chosen.extend(numbers(earlier.group("refs")))  # 本来只选1，再加个3吧: kept, and 3 with it
             bare_only, explicit = False, True
             continue
-        if REPORT.match(part):
+        if REPORT.match(part) or THEIRS.match(part):
             reported = True
+            theirs.extend(numbers(part))
             continue
         if ANOTHER_BALLOT.match(part):
             aside = True
@@ -176,12 +194,21 @@ def read_choice(parts: list[str], method: str, options) -> tuple[str, tuple[int,
             chosen.extend(whole)
             bare_only, explicit, every = False, True, True
             continue
+        if method == APPROVAL and (later := _PENDING.match(part)):
+            pending.extend(numbers(later.group("refs")))
+            aside = True
+            continue
+        if (_WAVERED.match(part) or ((both := _BOTH_GOOD.match(part)) and len(numbers(both.group("refs"))) > 1)) \
+                and any(_first_refs(CHOICE_CLAUSES, later) is not None for later in parts[i + 1:]):
+            aside = True  # 2号3号都不错，我投3 / 1和3纠结了半天，最后还是1: the vote comes after
+            continue
         refs = _first_refs(CHOICE_CLAUSES, part)
         strong = refs is not None
         refs = refs if strong else _first_refs(OPINION_CLAUSES, part)
         if refs is not None:
             bare_only = bare_only and part.isdigit()
             own = own or bool(OWN.match(part))
+            own_first = own_first or (strong and not reported)  # 选5号。我妈选的7号: the sender's, said first
             explicit = explicit or strong
             chosen.extend(numbers(refs))
             named = numbers(refs)
@@ -216,7 +243,10 @@ def read_choice(parts: list[str], method: str, options) -> tuple[str, tuple[int,
         return None
     if method == CHOICE and reaffirmed:
         also = []  # 3号也还行，但是1号更好: the nod to 3 is no vote for it
-    if not chosen or set(chosen + also) & set(ruled_out) or (reported and not own):
+    # 选5号。我妈选的7号: the sender's vote said first, another's for another option after (投2号，我老公投的 may be
+    # the husband's vote, passed on)
+    own_first = own_first and bool(theirs) and not set(theirs) & set(chosen)
+    if not chosen or set(chosen + also) & set(ruled_out + pending) or (reported and not (own or own_first)):
         return None
     if (aside and not explicit) or (asked and not (explicit and own)) or (praise_all and not every):
         return None  # 2号不错，但太贵: a "but" after an opinion is discussion

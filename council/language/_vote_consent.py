@@ -11,9 +11,11 @@ import re
 from council.language._text import cn_to_int
 from council.language._vote_asides import (
     ALIKE,
+    ALONG,
     ANOTHER_BALLOT,
     OWN,
     REPORT,
+    THEIRS,
     VOIDED,
     benign,
     concern,
@@ -75,7 +77,7 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
             void = voided.group("stance")  # 反对，之前的赞成作废: that stance is not the vote
             if void:
                 withdrawn.add(NO if void in ("反对", "不同意") else ABSTAIN if void == "弃权" else YES)
-        elif REPORT.match(part):
+        elif REPORT.match(part) or THEIRS.match(part):
             reported = True
         elif ANOTHER_BALLOT.match(part):
             another = True  # 上次那个议题我投的反对: beside a stance said outright
@@ -94,6 +96,8 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
             or found & denied:
         return None
     for extra in remarks:
+        if ALONG.match(extra) and explicit and own:
+            continue  # 同意楼上，我也赞成: the voter's own stance, said to match the post above
         # only after a stance said outright
         beside = explicit and (concern(extra) or reason(extra) or remark(extra, own=own) or for_now(parts, extra))
         if ANY_STANCE.search(extra) or not (benign(extra) or beside):

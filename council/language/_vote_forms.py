@@ -98,6 +98,7 @@ def canonical(text: str) -> str:
     text = re.sub(r"(?<=\d) +(?=\d)", ",", text)  # 1 3 → 1,3
     text = re.sub(r"(?<=\d) +(?=号楼|楼(?![上下])|栋|幢|层|单元|室)", "", text)  # 3 楼那家: a floor, not 3 and a remark
     text = re.sub(r"(?<=[\d号]) *([和跟与、/]) *(?=[\d第#])", r"\1", text)  # 1 和 2 → 1和2
+    text = re.sub(r"(?<=[\d号])、(?:选|投)(?=\d)", "、", text)  # 选1、选3: one list
     # 投 2 → 投2, 2 号 → 2号, 方案 2 → 方案2; but 4号我觉得可以 1号也可以 keeps its two clauses
     text = re.sub(r"(?:^|(?<=[投选第给挺撑站案项议择要#⊕\d])) +(?=[\d#⊕号])"
                   r"|(?<=[\d#⊕]) +(?![\u4e00-\u9fff])|(?<=[\d#⊕]) +(?=[号个票条项种都也])"
@@ -129,11 +130,12 @@ ME = r"(?:我自己|我哋|我地|阿拉|我|俺|额|偶|咱|本人|自己)"
 _HOUSEHOLD = (rf"{ME}(?:们)?(?:家|屋里厢|屋里|屋头|全家|一家|这户|户)(?:这户|这一户)?"
               r"(?:两口子|老两口|两个|俩|(?:[二两三四五六七八]|\d)口人?|一家人|一家子|全家|人|里)?")
 _WITH = rf"{ME}(?:跟|和|同)(?:(?![不没别说])[\u4e00-\u9fff]){{1,4}}?(?:都|也都|一起)"
-_BALLOT = rf"{ME}?(?:这一?票|的票|这票)"
+_BALLOT = rf"{ME}?(?:这一?票|那一?票|的票|这票)"  # 我那票改投2号: the vote cast before
 # 跟大家一样选1: one's own vote, said to agree with the many (someone named is another matter: 跟刘姐一样 alone).
 _ALONG = r"(?:也)?(?:跟|和|同|随)(?:大家|大伙儿?|大多数人?|多数人|大部分人)(?:一样|的一样)(?:也|都)?"
 # Words a resident puts before an opinion: 看了一圈, 想了想, 说实话, 个人.
-_LEAD_IN = r"(?:看了一圈|看了看|看来看去|比较了一下|对比了一下|综合来看|总的来说|说实话|说真的|个人)"
+_LEAD_IN = (r"(?:看了一圈|看了看|看来看去|比较了一下|对比了一下|综合来看|总的来说|说实话|说真的|个人|"
+            r"要我说|要我看|依我看|照我说|照我看|在我看来)")  # 要我说还是7号最实在
 # 我昨天已经投了3号: the day of a vote already cast on this ballot, only before 已经 (上次, 上回: another ballot).
 _DAY_DONE = (r"(?:(?:昨天|前天|今天)(?:早上|上午|中午|下午|晚上)?|昨晚|前两天|今早|早上|上午|中午|下午|晚上)"
              r"(?=(?:就|都)?(?:已经|早就))")
@@ -143,7 +145,7 @@ SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{_BALLOT}|{ME}|{_LEAD_IN}|{_ALONG}|{_DAY_
             r"想了想还是|想来想去还是|考虑了一下还是|最后还是|思来想去还是)*")
 _VERB = (r"(?:投一票给|这一票给|一票给|的一票给|的一票投给|的票给|这票给|这票投给|把(?:我的|这|这一)?一?票(?:投)?给|"
          r"票投给|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选个|选|拣|挑|"
-         r"要投|要选|就要|"  # 不对不对，手滑，我要投4
+         r"要投|要选|就要|要的是|"  # 不对不对，手滑，我要投4 / 按错了，我要的是3号
          r"(?<=已经|早就)(?:投过|选过|点过|点了|点的)|"  # 我已经投过2了: this ballot's vote, said again
          r"勾选|勾了|勾的是|勾|打勾|打钩|"  # 我勾2、3, 阿拉勾2搭4: ticking the option on the list
          r"支持|赞成|同意|力挺|挺|撑|拥护|附议|坚持|pick|改投|改选|改回|改成|换成|改为|改(?=\d|第|#)|换|要|站在|站队|站|"
@@ -269,10 +271,10 @@ NOT_AGAINST = re.compile(rf"^{ME}?(?:也|都)?(?:是)?不反对{_AGREE_END}")
 NO_OBJECTION = re.compile(rf"^{ME}?(?:也|都)?(?:是)?(?:没意见|没有意见|没得意见|冇意见|无意见|没啥意见|没什么意见|"
                           rf"没异议|无异议|没有异议){_AGREE_END}")
 # 1, 选2, 投3号: a ballot's number on a consent ballot, in the order 赞成 / 反对 / 弃权.
-CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[1-3一二三])(?:号|个|项)?"
-                            rf"(?:方案|选项)?{PARTICLES}$")
-# 4, 投5, 我选4号, 我选第四项, ⑤ on a consent ballot: a number the ballot does not have (a correction, not a vote).
-CONSENT_OFF = re.compile(rf"^{_PRE}(?:{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[4-9])(?:号|个|项)?"
+CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{_HOUSEHOLD}|{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[1-3一二三])"
+                            rf"(?:号|个|项)?(?:方案|选项)?{PARTICLES}$")
+# 4, 投5, 我选4号, 我家投7号方案, ⑤ on a consent ballot: a number the ballot does not have (a correction, not a vote).
+CONSENT_OFF = re.compile(rf"^{_PRE}(?:{_HOUSEHOLD}|{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[4-9])(?:号|个|项)?"
                          rf"(?:方案|选项)?{PARTICLES}$")
 ANY_STANCE = re.compile(r"同意|赞成|赞同|支持|反对|弃权|拥护")
 

@@ -37,6 +37,7 @@ from council.language._vote_asides import (
     TURN_OTHERS,
     WEIGHED,
     WITHDRAWN,
+    agreed_at_home,
     clauses,
     procedure,
     remark,
@@ -84,6 +85,7 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
     parts = _clauses_asking_only_about_the_ballot(body)
     if not parts:
         return NOT_A_VOTE
+    parts = agreed_at_home(parts)
     if RETRACT.match(parts[-1]) or CORRECTION.match(parts[-1]):
         return NOT_A_VOTE  # 投1，不对 / 投2，投错了: taken back, and nothing in its place
     parts = deciding_clauses(parts, consent_value if method == CONSENT else choice_refs)
@@ -145,14 +147,15 @@ def deciding_clauses(parts: list[str], votes_alone=None) -> list[str]:
 
 
 def _kept_beside(parts: list[str], i: int, votes_alone) -> list[str] | None:
-    """改一下，只投3号，1号不要了: an option withdrawn last, after votes for others, leaves those votes standing (the
-    votes and the withdrawal; None when the withdrawal takes back an option those votes name)."""
+    """改一下，只投3号，1号不要了: an option withdrawn last, after votes, leaves the others standing (the votes and the
+    withdrawal, which _vote_choice.py takes off them: 投1和3，算了3不要了 is 1; None when nothing would be left)."""
     withdrawn = WITHDRAWN.match(parts[i]) or REMOVED.match(parts[i])
-    if votes_alone is None or not withdrawn or i != len(parts) - 1:
+    added = parts[i + 1:]  # 投1和2，2号不要了，3号吧: votes after it add to what is left
+    if votes_alone is None or not withdrawn or not all(isinstance(votes_alone(part), str) for part in added):
         return None
     kept = [part for part in parts[:i] if isinstance(votes_alone(part), str)]  # a choice's refs, not a stance
     named = {n for part in kept for n in numbers(votes_alone(part))}
-    return [*kept, parts[i]] if kept and not named & set(numbers(withdrawn.group("refs"))) else None
+    return [*kept, parts[i], *added] if kept and named - set(numbers(withdrawn.group("refs"))) else None
 
 
 def _read_consent(parts: list[str]) -> VoteReading:
