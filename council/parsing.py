@@ -57,6 +57,8 @@ _NUMBER_ONLY = {"vote", "close", "cancel", "status", "setup", "help", "hide", "s
                 "shortlist", "runoff", "actions"}
 # 完成 N [备注]: a number must follow ("完成了吗" is chat); 复盘 takes a short date ("复盘：大家觉得…" is chat).
 _DONE = re.compile(r"^(\d{1,4})(?:[\s,，:：]+(.*))?$", re.S)
+# 完成 3 个了, 完成 2 户: a count of what is done, not item 3 (the note would open with a measure word or 了).
+_COUNTED = re.compile(r"^(?:个|项|件|条|次|遍|天|周|成|户|家|人|栋|层|台|只|多|了|啦|咯)")
 _REVIEW = re.compile(r"^[^，。？?！!,]{0,20}$")
 _PUNCT_TAIL = "。.!！~～?？ \t"
 
@@ -100,7 +102,9 @@ def parse_trigger(text: str) -> Intent | None:
 def _done(rest: str) -> Intent | None:
     """完成 N [备注]; None when no item number leads (then it is chat, or a usage question for /done)."""
     match = _DONE.match(rest.strip())
-    return Intent("done", text=(match.group(2) or "").strip(), number=int(match.group(1))) if match else None
+    if match is None or _COUNTED.match(match.group(2) or ""):
+        return None
+    return Intent("done", text=(match.group(2) or "").strip(), number=int(match.group(1)))
 
 
 _MERGE = re.compile(r"^[#＃]?(\d{1,4})\s*(和|与|跟|,|，|\s|到|进|并入|合并到)\s*[#＃]?(\d{1,4})[。.!！]?$")

@@ -24,6 +24,8 @@ def test_follow_up_triggers(text, intent):
 @pytest.mark.parametrize("text", [
     "完成了", "完成！", "完成 3号楼的打扫", "完成得不错", "执行情况怎么样了", "复盘一下", "事项很多啊",
     "复盘：大家觉得这个办法怎么样，我觉得还行", "事项是这样的",
+    # a count of what is done, not an item's number
+    "完成 3 个了", "完成 2 户", "完成 5 项啦", "完成 3 了",
 ])
 def test_residents_chat_is_left_alone(text):
     assert parse_trigger(text) is None
