@@ -67,6 +67,9 @@ def test_the_household_votes_for_an_option_a_consent_ballot_lacks(language):
     ("统一投反对", "consent"), ("先投了再说", "choice"), ("2还没想好要不要加", "approval"),
     ("我选了1，1还没想好", "approval"), ("我选了1，2还没想好要不要加", "choice"),
     ("投1和2，2号不要了，3号吧", "choice"),  # two options left on a single-choice ballot
+    # the new asides beside no vote of the sender's own
+    ("2号3号都不错，大家投3吧", "choice"), ("1和3纠结了半天，我老公投了3", "choice"), ("要我说2号最不靠谱", "choice"),
+    ("家里商量了，统一投反对，你们呢", "consent"), ("先说反对，等物业回复再说", "consent"), ("家里商量了一下，还没定", "consent"),
 ])
 def test_round_twelve_look_alikes_are_not_votes(language, text, method):
     options = CONSENT if method == "consent" else CHOICE
