@@ -74,3 +74,35 @@ def test_the_household_votes_for_an_option_a_consent_ballot_lacks(language):
 def test_round_twelve_look_alikes_are_not_votes(language, text, method):
     options = CONSENT if method == "consent" else CHOICE
     assert language.read_vote(text, method, options).kind == "none"
+
+
+# Round 12, second part: the errors of blind14, opened once blind15 existed (session 13).
+@pytest.mark.parametrize(("text", "method", "options", "answer"), [
+    # a run of numerals after the verb; 投票：2 after the voter's home (本人); 票投第二个; among the four, 1 and 4
+    ("俺选一二四", "approval", APPROVAL4, (1, 2, 4)), ("本人3单元501，投票：2", "choice", CHOICE, (2,)),
+    ("票投第二个", "choice", CHOICE, (2,)), ("四个里面我挑1跟4", "approval", APPROVAL4, (1, 4)),
+    # the mind changed between the earlier vote and the new one
+    ("昨天说选2，今天改主意了，选3", "choice", CHOICE, (3,)), ("原来想反对，后来想通了，赞成", "consent", CONSENT, (1,)),
+    # 赞曾 (a slip of 赞成); the household's votes; an option that must be done, both selected
+    ("赞曾", "consent", CONSENT, (1,)), ("我们家两票都是赞成", "consent", CONSENT, (1,)),
+    ("我觉得1跟5都得做，都选上", "approval", (1, 2, 3, 4, 5), (1, 5)), ("我觉得2号要做", "choice", CHOICE, (2,)),
+    # an option judged first, then the vote; one opposed after a space
+    ("3号我觉得不行，我选5号", "choice", (1, 2, 3, 4, 5), (5,)), ("1 2 都同意，3 不同意", "approval", CHOICE, (1, 2)),
+    # a neighbour called on to look, beside the voter's own vote
+    ("我投4号，@李阿姨 你也看看", "choice", APPROVAL4, (4,)), ("我赞成，@王姐 你也投一下", "consent", CONSENT, (1,)),
+])
+def test_round_twelve_blind14_votes(language, text, method, options, answer):
+    assert language.read_vote(text, method, options) == VoteReading("vote", answer)
+
+
+@pytest.mark.parametrize(("text", "method"), [
+    ("投2，改主意了", "choice"), ("改主意了", "consent"), ("@李阿姨 你也看看", "choice"), ("都选上", "approval"),
+    ("1号得做吗", "choice"), ("选一二四个", "approval"), ("我选三二", "approval"),
+])
+def test_round_twelve_blind14_look_alikes_are_not_votes(language, text, method):
+    options = CONSENT if method == "consent" else APPROVAL4
+    assert language.read_vote(text, method, options).kind == "none"
+
+
+def test_a_neighbour_away_who_will_vote_later_is_not_asked(language):
+    assert language.guess_vote("我出差，6号回来再投", "choice", (1, 2, 3, 4, 5, 6)).kind == "none"

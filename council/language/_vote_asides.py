@@ -29,7 +29,7 @@ _NAMED = (r"(?:[\u4e00-\u9fff]{1,2}(?:阿姨|叔叔|叔|大爷|大妈|大姐|奶
 # 虽然我住5楼哈哈: a home said in passing, beside a vote for the same number.
 SELF_INTRO = re.compile(rf"^(?:虽然|虽说|不过|对了|顺便说下|顺便说一下)?"
                         rf"(?=.*(?:\d|{_UNIT}))(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
-                        rf"(?:(?:(?:我|俺|额|偶|咱|阿拉)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
+                        rf"(?:(?:(?:我|俺|额|偶|咱|阿拉|本人)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
                         rf"{_ROOM}(?:的)?|(?:我是){_ROOM}的{_NAMED}|(?:{_UNIT}-?)+(?:\d{{3,4}})?(?:的)?{_NAMED}"
                         rf"|(?=.*(?:号楼|栋|幢|单元|室|\d{{3}}))(?=.*\d)(?:{_UNIT}-?)+(?:\d{{3,4}}(?:室|号|户)?)?(?:的)?"
                         rf"|{_DASHED}(?:的)?{_NAMED}?)(?:哈+|呵+|嘿+|嘻+)?$")
@@ -234,7 +234,10 @@ CHANGE = re.compile(r"^(?:那|就|我|那就|现在|后来|最后|所以)*(?:改
 # 不对不对按错了 / 反对……算了，还是同意吧: said twice, or with the slip named.
 RETRACT = re.compile(r"^(?:哦|噢|啊|呃)?(?:不对|不是|不不|不|错了|说错了|打错了|写错了|发错了|等等|更正|更正一下|"
                      r"纠正一下|(?:我)?改一下|(?:我)?改下|算了)"
-                     r"(?:不对|按错了|点错了|选错了|投错了|打错了|说错了)*$")  # 我改一下，原来选的2号，现在改3号
+                     r"(?:不对|按错了|点错了|选错了|投错了|打错了|说错了)*$"  # 我改一下，原来选的2号，现在改3号
+                     # 昨天说选2，今天改主意了，选3 / 原来想反对，后来想通了，赞成: the mind changed
+                     r"|^(?:我|今天|现在|后来|想了想)*(?:改主意了|改变主意了|主意变了|变卦了|想法变了|改变想法了|想通了|"
+                     r"想明白了|想开了)$")
 CORRECTED = re.compile(r"^(?:应该是|应该|其实是|是)(?P<rest>.+)$")
 _PERSON = (r"(?:老公|老婆|爱人|老伴|老头子|老头|老太婆|老太太|媳妇|对象|婆婆|公公|丈母娘|岳母|岳父|"
            r"妈妈|爸爸|老妈|老爸|妈|爸|"
@@ -249,6 +252,10 @@ REPORT = re.compile(rf"^(?:我|我家|我们家|俺|俺家)?(?:{_PERSON}|老人|
 # 我妈选的7号，她自己会投: the other person votes for herself (beside her vote reported).
 THEIRS = re.compile(rf"^(?:他|她|他们|她们|人家)(?:自己)?(?:会|能|要)?(?:自己)?(?:来|去)?(?:投|投票)(?:的)?"
                     rf"{PARTICLES}$")
+# 我投4号，@李阿姨 你也看看: a neighbour called on to look or vote, beside the voter's own vote (no option named).
+NUDGE = re.compile(r"^@\S+$|^(?:@\S+)?(?:你|您|你们|大家)(?:也)?"
+                   r"(?:看看|看一下|瞧瞧|投一下|来投|快投|去投|投个票|参与一下)"
+                   r"(?:吧|哈|呀|啊|哦)*$")
 OWN = re.compile(rf"^(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?(?:现在|后来|最后|最终)?{ME}(?![老妈爸婆公])")
 # 选1，楼上说的有道理: the voter finds the post above right, as a reason for the vote she states herself (only beside
 # an explicit vote on choice and approval ballots: 同意，楼上说得对 may be 同意楼上, no vote).

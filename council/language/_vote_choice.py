@@ -15,6 +15,7 @@ from council.language._vote_asides import (
     ANOTHER_BALLOT,
     CONCEDE,
     EARLIER,
+    NUDGE,
     OWN,
     REPORT,
     SELF_INTRO,
@@ -147,6 +148,9 @@ def read_choice(parts: list[str], method: str, options) -> tuple[str, tuple[int,
             skip = False
             continue
         if SELF_INTRO.match(part):
+            continue
+        if NUDGE.match(part):
+            asked = True  # 我投4号，@李阿姨 你也看看: only beside the voter's own explicit vote
             continue
         taken_off = (REMOVED.match(part) or WITHDRAWN.match(part)) if chosen else None
         if taken_off and (i == len(parts) - 1 or set(numbers(taken_off.group("refs"))) & set(chosen)):

@@ -13,6 +13,7 @@ from council.language._vote_asides import (
     ALIKE,
     ALONG,
     ANOTHER_BALLOT,
+    NUDGE,
     OWN,
     REPORT,
     THEIRS,
@@ -96,7 +97,7 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
             or found & denied:
         return None
     for extra in remarks:
-        if ALONG.match(extra) and explicit and own:
+        if (ALONG.match(extra) or NUDGE.match(extra)) and explicit and own:
             continue  # 同意楼上，我也赞成: the voter's own stance, said to match the post above
         # only after a stance said outright
         beside = explicit and (concern(extra) or reason(extra) or remark(extra, own=own) or for_now(parts, extra))

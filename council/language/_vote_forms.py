@@ -56,7 +56,7 @@ _DIALECT_NOT = re.compile(r"[勿唔伐](?=同意|赞成|支持|赞同|反对|弃
 # Slips of the pinyin keyboard on the words a vote turns on (同意 → 同一 / 统一 is read in the stance grammar:
 # 同一 is a word of its own).
 _SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|气权|弃劝"), "弃权"),
-          (re.compile(r"赞城|攒成"), "赞成"),
+          (re.compile(r"赞城|攒成|赞曾|赞承"), "赞成"),
           # 头3号, 我偷2号, 头2: 投 heard as 头 or typed as 偷 (tōu), only first and before an option's number or
           # alone with it (头3个 is "the first three")
           (re.compile(r"^(我?)[头偷](?=\d{1,2}(?:号|$)|[一二三四五六七八九]号)"), r"\1投"),
@@ -74,6 +74,8 @@ _SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|
            "第"))
 # 一三, 二四: the numerals of two or more options in a row and nothing else (in order, none twice).
 _NUMERAL_RUN = re.compile(r"^[一二三四五六七八九]{2,4}$")
+# 俺选一二四: the same run right after a vote verb, ending its clause.
+_VERB_RUN = re.compile(r"(?<=[选投挑勾])([一二三四五六七八九]{2,4})(?=$|吧|了|啦|[,!])")
 
 
 def _numeral_run(text: str) -> str:
@@ -81,7 +83,13 @@ def _numeral_run(text: str) -> str:
         digits = [cn_to_int(char) for char in text]
         if digits == sorted(set(digits)):
             return ",".join(str(d) for d in digits)
-    return text
+        return text
+
+    def listed(match: re.Match) -> str:
+        digits = [cn_to_int(char) for char in match.group(1)]
+        return "、".join(str(d) for d in digits) if digits == sorted(set(digits)) else match.group(1)
+
+    return _VERB_RUN.sub(listed, text)
 
 
 def canonical(text: str) -> str:
@@ -93,10 +101,12 @@ def canonical(text: str) -> str:
         text = slip.sub(word, text)
     text = re.sub(r"^@\S+\s*", "", text)  # @议事会助手 投2
     text = re.sub(r"(理由|原因)(?:是)?\s*:\s*", r"\1是", text)  # 一号 理由：不用大家出钱: the reason is one clause
+    text = re.sub(r"(?<=投票|选择)\s*:\s*(?=[\d第#一二三四五六七八九])", "", text)  # 投票：2
     text = re.sub(r"第\s*#(?=\d)", "第", text)  # 第①个: the circled digit read as #1 (normalize)
     text = _PLUS_ONE.sub("⊕", text)
     text = re.sub(r"(?<=\d) +(?=\d)", ",", text)  # 1 3 → 1,3
     text = re.sub(r"(?<=\d) +(?=号楼|楼(?![上下])|栋|幢|层|单元|室)", "", text)  # 3 楼那家: a floor, not 3 and a remark
+    text = re.sub(r"(?<=\d) +(?=不(?:同意|要|选|投|支持|行)|反对)", "", text)  # 1 2 都同意，3 不同意
     text = re.sub(r"(?<=[\d号]) *([和跟与、/]) *(?=[\d第#])", r"\1", text)  # 1 和 2 → 1和2
     text = re.sub(r"(?<=[\d号])、(?:选|投)(?=\d)", "、", text)  # 选1、选3: one list
     # 投 2 → 投2, 2 号 → 2号, 方案 2 → 方案2; but 4号我觉得可以 1号也可以 keeps its two clauses
@@ -135,7 +145,8 @@ _BALLOT = rf"{ME}?(?:这一?票|那一?票|的票|这票)"  # 我那票改投2�
 _ALONG = r"(?:也)?(?:跟|和|同|随)(?:大家|大伙儿?|大多数人?|多数人|大部分人)(?:一样|的一样)(?:也|都)?"
 # Words a resident puts before an opinion: 看了一圈, 想了想, 说实话, 个人.
 _LEAD_IN = (r"(?:看了一圈|看了看|看来看去|比较了一下|对比了一下|综合来看|总的来说|说实话|说真的|个人|"
-            r"要我说|要我看|依我看|照我说|照我看|在我看来)")  # 要我说还是7号最实在
+            r"要我说|要我看|依我看|照我说|照我看|在我看来|"  # 要我说还是7号最实在
+            r"(?:这)?(?:\d|[两三四五六七八九])个(?:方案|选项)?(?:里面|里头|当中|中间|之中|里))")  # 四个里面我挑1跟4
 # 我昨天已经投了3号: the day of a vote already cast on this ballot, only before 已经 (上次, 上回: another ballot).
 _DAY_DONE = (r"(?:(?:昨天|前天|今天)(?:早上|上午|中午|下午|晚上)?|昨晚|前两天|今早|早上|上午|中午|下午|晚上)"
              r"(?=(?:就|都)?(?:已经|早就))")
@@ -144,7 +155,7 @@ SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{_BALLOT}|{ME}|{_LEAD_IN}|{_ALONG}|{_DAY_
             r"毫不犹豫地?|一定|同|也是|"
             r"想了想还是|想来想去还是|考虑了一下还是|最后还是|思来想去还是)*")
 _VERB = (r"(?:投一票给|这一票给|一票给|的一票给|的一票投给|的票给|这票给|这票投给|把(?:我的|这|这一)?一?票(?:投)?给|"
-         r"票投给|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选个|选|拣|挑|"
+         r"票投给|^票投|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选个|选|拣|挑|"
          r"要投|要选|就要|要的是|"  # 不对不对，手滑，我要投4 / 按错了，我要的是3号
          r"(?<=已经|早就)(?:投过|选过|点过|点了|点的)|"  # 我已经投过2了: this ballot's vote, said again
          r"勾选|勾了|勾的是|勾|打勾|打钩|"  # 我勾2、3, 阿拉勾2搭4: ticking the option on the list
@@ -154,13 +165,14 @@ _ONE_VOTE = r"(?:一票|1票)?"
 PARTICLES = r"(?:吧|啦|了|哈|呀|啊|哦|噢|嘛|的|滴|呗|咯|喽|哟|哇|耶|呐|噻|撒|嘞|咧|哒|喔|啰|额|嘎|噶|哩|!)*"
 # 1和3都行, 四号五号一起投, 1 2 3全投: the options named, all of them taken.
 _ALL = (r"(?:(?:我|俺)?(?:也)?(?:都|全都|全|一起|一块儿?|一并|都一起)"
-        r"(?:行|可以|支持|同意|好|赞成|不错|挺好|投|选|要|要得|得行|ok))?")
+        r"(?:行|可以|支持|同意|好|赞成|不错|挺好|投|选|要|要得|得行|ok|得做|要做|该做|应该做|必须做))?")
 _SIDE = r"(?:这边|那边|一边|这一边|这队|那队)?"  # 我站2号这边
 _TAIL = rf"{_SIDE}{_ONE_VOTE}(?:方案)?(?:的(?:做法|办法|方案|建议|提议|意见))?{PARTICLES}(?:⊕)*{_ALL}{PARTICLES}"
 # Words that call one option the better: 2号靠谱, 还是三号好一点, 一号最合理, 4号中 (Henan: good).
 _PRAISE = (r"(?:最好|更好|好一点|好一些|好点|好些|比较好|好|不错|靠谱|最靠谱|更靠谱|比较靠谱|挺好的?|很好|可以|行|"
            r"最合适|更合适|比较合适|合适|实在|最实在|更实在|划算|最划算|更划算|实用|最实用|更实用|得行|要得|好使|合理|最合理|更合理|"
-           r"比较合理|中|必须的|省事|最省事|得劲|巴适|灵光)")  # 得劲 (north), 巴适 (Sichuan), 灵光 (Shanghai)
+           r"比较合理|中|必须的|省事|最省事|得劲|巴适|灵光|"  # 得劲 (north), 巴适 (Sichuan), 灵光 (Shanghai)
+           r"(?:都)?(?:得|要|该|应该|必须)(?:做|搞|弄|办))")  # 1跟5都得做: must be done
 # 我觉得, 我认为, 我看: an opinion that names one option and calls it good is a vote (还是觉得二号靠谱).
 _OPINE = rf"(?:{ME}?(?:个人)?(?:还是)?(?:觉得|认为|感觉|看)(?:还是)?)"
 _POST_VOTE = rf"(?:⊕|{ME}?(?:也|就|还是)?(?:举双手|双手|举手|完全|坚决|非常)?(?:投|选|支持|同意|赞成)(?:它|这个)?)?"
@@ -214,9 +226,10 @@ _FAULT = (r"(?:太(?:贵|麻烦|吵|乱|远|费钱|花钱|复杂|难|折腾)|(?:
           r"(?:就)?(?:不要|不选|不投|不支持|免了|pass|算了)|"  # 1和2都可以，3不要 / 2就算了: excluded
           r"不(?:太)?(?:行|好|合适|现实|靠谱|实际|划算|实用)|"
           r"没用|没必要|有问题|要涨价|花钱太多|费钱|做不到|不好弄|落实不了)")
-# 3号太贵, 想了想1号太麻烦 beside a vote for another option: that option is ruled out, not chosen.
-CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实){{0,2}}{REFS}(?:方案)?"
-                    rf"(?:也|还是|实在|确实|肯定|绝对|根本|真的|真)?{_FAULT}{PARTICLES}$")  # 1号肯定不行，我投2
+# 3号太贵, 想了想1号太麻烦, 1号肯定不行, 3号我觉得不行 beside a vote for another option: that option is ruled out,
+# not chosen.
+CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实){{0,2}}{REFS}(?:方案)?(?:我)?(?:觉得|感觉|看)?"
+                    rf"(?:也|还是|实在|确实|肯定|绝对|根本|真的|真)?{_FAULT}{PARTICLES}$")
 # 其他几个都不现实, 其他的都太贵了: the rest ruled out beside a vote.
 OTHERS_OUT = re.compile(rf"^(?:其他|其它|其余|别的|另外)(?:的|几个|几项|方案|那几个|两个|三个)*(?:都|也都|全都)?"
                         rf"(?:{_FAULT}|一般|不怎么样|差点意思|比不上|再说|以后再说|再看看|先放放|先不选|先不投|先不要|"
@@ -239,7 +252,9 @@ _STANCES = ((YES, _YES), (NO, _NO), (ABSTAIN, _ABSTAIN))
 # 我已经点了赞成, 我昨天就已经同意了: the voter's stance on this ballot said again (without 我 it may be anyone's).
 _CONSENT_DONE = (rf"{ME}(?:家|们家)?(?:{_DAY_DONE})?(?:就|都)?(?:已经|早就)"
                  r"(?:投过|点过|选过|投了|点了|选了|投的|点的|选的)?")
-_CONSENT_SUBJ = (rf"(?:(?:{_WITH}|{_HOUSEHOLD})(?:都|也都|全都)?|{_BALLOT}|{_CONSENT_DONE}|"
+# 我们家两票都是赞成: the household's votes, all alike
+_CONSENT_SUBJ = (rf"(?:(?:{_WITH}|{_HOUSEHOLD})(?:的)?(?:[两三四五六]|\d)?(?:票)?(?:都|也都|全都)?(?:是)?|"
+                 rf"{_BALLOT}|{_CONSENT_DONE}|"
                  rf"{ME}(?:们)?(?:是|也是|也|还是|就)?)?")
 # 先投个赞成, 双手双脚反对, 必须滴支持 (滴 for 地)
 _CONSENT_ADV = (r"(?:(?:原则上|非常|完全|坚决|强烈|一百个|一万个|一千个|必须|当然|肯定|绝对|十分|也|还是|就|坚定|"

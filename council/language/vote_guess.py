@@ -30,7 +30,8 @@ from council.language.votes import NOT_A_VOTE, VoteReading, read_vote
 # 投1，不对 / 投2，手滑了 / 投2，算了: the vote is taken back, nothing to ask about.
 _TAKEN_BACK = r"不对|说错|打错|错了|手滑|手抖|算了"
 # 可能选2吧，不确定 / 我打算投2，再看看 / 拿不准，可能弃权吧: undecided, asking would push.
-_UNDECIDED = r"可能|也许|或许|说不定|打算|不确定|再看看|拿不准|不知道|该不该"
+_UNDECIDED = (r"可能|也许|或许|说不定|打算|不确定|再看看|拿不准|不知道|该不该|"
+              r"回来再投|回来投|晚点再投|晚点投|以后再投|之后再投|到时候再投|回头再投|过两天再投")  # 6号回来再投
 _GUESS_REF = re.compile(
     r"(?:(?<=第)|(?<=#)|(?<=方案)|(?<=选项)|(?<=建议)|(?<=提议)|(?<=[投选挺站]))"
     r"(\d{1,2})(?!\d|号?(?:楼|门|室|栋|幢|单元|层|点|块|元|天|月))"  # 选2号楼, 投5块: a place or an amount
