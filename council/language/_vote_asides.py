@@ -30,12 +30,13 @@ _NAMED = (r"(?:[\u4e00-\u9fff]{1,2}(?:阿姨|叔叔|叔|大爷|大妈|大姐|奶
 SELF_INTRO = re.compile(rf"^(?:虽然|虽说|不过|对了|顺便说下|顺便说一下)?"
                         rf"(?=.*(?:\d|{_UNIT}))(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
                         rf"(?:(?:(?:我|俺|额|偶|咱|阿拉|本人)(?:家|们家)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
-                        rf"{_ROOM}(?:的)?|(?:我是){_ROOM}的{_NAMED}|(?:{_UNIT}-?)+(?:\d{{3,4}})?(?:的)?{_NAMED}"
+                        rf"{_ROOM}(?:的)?|(?:我是){_ROOM}(?:的)?{_NAMED}|(?:{_UNIT}-?)+(?:\d{{3,4}})?(?:的)?{_NAMED}"
                         rf"|(?=.*(?:号楼|栋|幢|单元|室|\d{{3}}))(?=.*\d)(?:{_UNIT}-?)+(?:\d{{3,4}}(?:室|号|户)?)?(?:的)?"
                         rf"|{_DASHED}(?:的)?{_NAMED}?)(?:哈+|呵+|嘿+|嘻+)?$")
 # 7栋302投1号, 3号楼401选二号: the voter's home run into the vote, left out like 我家302 in a clause of its own.
-_HOME_LEAD = re.compile(r"^(?:我家|我是|住|家住)?"
-                        r"(?:(?:\d{1,3}(?:号楼|栋|幢|单元)-?){1,3}\d{0,4}(?:室|号)?|\d{3,4}室?)(?:的)?"
+_HOME_LEAD = re.compile(rf"^(?:我家|我是|住|家住)?"
+                        rf"(?:(?:\d{{1,3}}(?:号楼|栋|幢|单元)-?){{1,3}}\d{{0,4}}(?:室|号)?|\d{{3,4}}室?|"
+                        rf"(?:{_UNIT})+(?:的)?(?:住户|业主|居民))(?:的)?"  # 二楼住户投①
                         r"(?=(?:我|俺|咱)?(?:就|也|还是)?(?:投|选|支持|同意|赞成|反对|弃权|不同意|不赞成|不支持))")
 # 住了20年了, 在这住了十几年: how long the voter has lived here, before her vote (the number is years, not an option).
 TENURE = re.compile(r"^(?:我|我家|俺)?(?:在这|在这里|在小区|在这个小区)?(?:住了|待了|生活了)"
@@ -124,7 +125,7 @@ _FOR_ALL = re.compile(r"(?:对|让|给)?大家(?:伙儿?)?(?:都|也)?(?:省心|
 # 先投反对，等物业把账公开了再说: a vote cast for now, to be looked at again later; 等…再说 stands beside it only when
 # the vote says 先 (同意，等物业回复了再说 may put the vote off).
 _FOR_NOW = re.compile(r"^(?:我|那我|那)?(?:就)?先(?:投|选|点|同意|赞成|反对|支持|弃权|不同意)")
-_LATER = re.compile(r"^等(?P<rest>.{2,16}?)(?:以后|之后)?(?:再说|再看|再议|再商量|再讲)(?:吧|哈|啦)*$")
+_LATER = re.compile(r"^等?(?P<rest>.{2,16}?)(?:以后|之后)?(?:再说|再看|再议|再商量|再讲)(?:吧|哈|啦)*$")  # 了解清楚再说
 
 
 # 先投了再说：第4个: the vote cast now, whatever comes later (beside the vote itself).
@@ -149,8 +150,16 @@ _MERIT = re.compile(r"^(?:但是|但|不过|可是)(?:我觉得)?(?:还是|也|�
                     r"(?:啊|呀|吧|哈)*$")
 
 
+# 3号，先催欠费再说: what should come first, beside the vote (not 先看看再说, 先等等再说: a hesitation).
+_FIRST_THEN = re.compile(r"^先(?P<rest>.{2,10}?)(?:再说|再讲)(?:吧|哈)*$")
+_FIRST_BLOCK = re.compile(r"看|等|放|观望|想|考虑|问|商量|研究|投|选|改|定|\d|同意|赞成|反对|弃权|支持")
+
+
 def reason(clause: str) -> bool:
     if _REASON_ABOVE.match(clause) or _MERIT.match(clause):
+        return True
+    first = _FIRST_THEN.match(clause)
+    if first and not _FIRST_BLOCK.search(first.group("rest")):
         return True
     return _short_aside(_REASON, _REASON_BLOCK, clause) or _short_aside(_CONCESSION, _CONCESSION_BLOCK, clause)
 
@@ -211,7 +220,7 @@ PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|一
 # 改投3号，之前投的2作废: the earlier vote voided beside the new one (what it names is no longer chosen).
 VOIDED = re.compile(rf"^(?:我)?(?:之前|刚才|刚刚|原来|先前|前面|上面|上一条|第一次)(?:我)?(?:投|选|点|发|说)?"
                     rf"(?:的|了|那个|那票|那条)*(?:是)?(?P<refs>(?:{_REF})?)(?P<stance>赞成|反对|弃权|同意|不同意)?(?:的|那个|那票|那条)*"
-                    rf"(?:作废|不算|不算数|无效|撤回|取消|撤销)(?:了|吧|哈|啊)*$")
+                    rf"(?:作废|不算|不算数|无效|撤回|取消|撤销|撤了|撤掉|不要了)(?:了|吧|哈|啊)*$")  # 刚才那个3撤了
 # 上次那个议题我投的是4 beside 这个我投2号: a vote on another ballot, said in passing; it counts for nothing.
 ANOTHER_BALLOT = re.compile(rf"^(?:上次|上回|上一次|之前|以前|前几天|上个月|上周)(?:那个|那次|的)?"
                             rf"(?:议题|投票|话题|表决|事)(?:我)?(?:是)?(?:投|选)(?:的是|的|了)(?:{_REF}|赞成|反对|弃权|同意|不同意)(?:的|了)*$")
@@ -275,6 +284,7 @@ CLAUSES = re.compile(r"[,，。.!！;；:：~～…\n()]+|\s+")  # 投1（12号�
 # Run-on messages without punctuation: 我觉得第三个方案挺好的就选三号吧其他的都太贵了, 投2号还来得及吧.
 _RUN_ON = re.compile(r"(?<=[的了吧啦])(?=就(?:选|投))|(?<=[\d号个])(?=还(?:来得及|赶得上|能改|算数|有效))"
                      r"|(?<=[\d号])(?=不是\d{1,2}号?$)"  # 我要的是3号不是1号
+                     r"|(?<=^不对)(?=是)"  # 投4，不对是5
                      r"|(?:(?<=讨论)|(?<=意见)|(?<=理由)|(?<=分析)|(?<=说的)|(?<=发言)|(?<=留言))(?=(?:我)?(?:还是|改))"
                      r"|(?<=[\u4e00-\u9fff\d])(?=(?:其他|其它|其余)(?:的|几个|方案)(?:都|也都))")
 

@@ -56,7 +56,8 @@ from council.language._vote_forms import (
 # 赞成1、3，反对2: an option opposed, verb first.
 _RULED_OUT = re.compile(rf"^{SUBJ_ADV}(?:(?:不|不会|别|不要|千万别)(?:选|投|要|支持)|反对|不同意|不赞成|不是){REFS}"
                         rf"(?:那个|这个|那条)?{PARTICLES}$")  # 投4，别投3那个啊: canvassing against another option
-_REJECTED = re.compile(rf"^{REFS}(?:方案)?(?:{ME})?(?:是|就|坚决|肯定|绝对|也)*"
+# 1号要花钱的不选: rejected with the reason in front.
+_REJECTED = re.compile(rf"^{REFS}(?:方案)?(?:[\u4e00-\u9fff]{{1,6}}?的)?(?:{ME})?(?:是|就|坚决|肯定|绝对|也)*"
                        rf"(?:不同意|不支持|不赞成|反对|不选|不投|不要)(?:的)?{PARTICLES}$")
 REMOVED = re.compile(rf"^(?:想想|想了想|算了|那就)?(?:我)?(?:还是)?把{REFS}(?:方案)?(?:去掉|删掉|拿掉|划掉|撤掉|去了)"
                       r"(?:吧|了|啦)*$")
@@ -90,6 +91,10 @@ _BOTH_GOOD = re.compile(rf"^{REFS}(?:方案)?(?:都|也都)(?:不错|挺好|还�
 # 我选了1，2还没想好要不要加: on approval, another option still weighed beside the vote cast (it is not in it).
 _PENDING = re.compile(rf"^{REFS}(?:方案)?(?:我)?(?:还)?(?:没想好|没定|待定|再想想|再看看|考虑考虑|在考虑)"
                       r"(?:要不要加|加不加|要不要|选不选|投不投)?(?:吧|呢|哈)*$")
+# 选2，在选一遍也还是2: the same vote, however often asked (在 typed for 再); only beside a vote for that option.
+_AGAIN_SAME = re.compile(rf"^(?:就算|哪怕)?(?:再|在)(?:选|投)(?:一遍|一次|几遍|多少遍|十遍|一百遍)(?:我)?(?:也|都)"
+                         rf"(?:还是|是|选|投)?"
+                         rf"{REFS}{PARTICLES}$")
 _ADDED = WEAK_CLAUSES[-1]  # 再加个2号
 _EXCEPT = re.compile(rf"^除了?{REFS}(?:以外|之外)?{PARTICLES}$")  # 都支持，除了第4条: the exception said after
 
@@ -235,6 +240,8 @@ def read_choice(parts: list[str], method: str, options) -> tuple[str, tuple[int,
         elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part) or VIRTUE.match(part)
                          or _PAST_OWN.match(part)):
             supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
+        elif same := _AGAIN_SAME.match(part):
+            supports.extend(numbers(same.group("refs")))
         elif again := _REAFFIRMED.match(part):
             supports.extend(numbers(again.group("refs")))
             reaffirmed.extend(numbers(again.group("refs")))

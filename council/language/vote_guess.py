@@ -31,7 +31,8 @@ from council.language.votes import NOT_A_VOTE, VoteReading, read_vote
 _TAKEN_BACK = r"不对|说错|打错|错了|手滑|手抖|算了"
 # 可能选2吧，不确定 / 我打算投2，再看看 / 拿不准，可能弃权吧: undecided, asking would push.
 _UNDECIDED = (r"可能|也许|或许|说不定|打算|不确定|再看看|拿不准|不知道|该不该|"
-              r"回来再投|回来投|晚点再投|晚点投|以后再投|之后再投|到时候再投|回头再投|过两天再投")  # 6号回来再投
+              r"回来再投|回来投|晚点再投|晚点投|以后再投|之后再投|到时候再投|回头再投|过两天再投|"  # 6号回来再投
+              r"先看看|先等等|先放放|放一放|观望")  # 3号，先看看再说
 _GUESS_REF = re.compile(
     r"(?:(?<=第)|(?<=#)|(?<=方案)|(?<=选项)|(?<=建议)|(?<=提议)|(?<=[投选挺站]))"
     r"(\d{1,2})(?!\d|号?(?:楼|门|室|栋|幢|单元|层|点|块|元|天|月))"  # 选2号楼, 投5块: a place or an amount
@@ -61,7 +62,7 @@ _GUESS_CONSENT_BLOCK = re.compile(
     r"但|不过|可是|如果|要是|假如|万一|的话|除非|只要|本来|差点|想|没用|无效|已经|请|举手的|的举手|的人|派|意见|"
     r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人|老头|老伴|媳妇|爱人|别人|邻居|大家|街道|楼上|楼下|你|说|别|"
     # 我老伴投反对: someone else's; 同意，点错了 / 同意，算了: taken back
-    r"有人|好多人|很多人|不少人|不反对|不是|错了|手滑|手抖|算了|\d|"
+    r"有人|好多人|很多人|不少人|不反对|不是|错了|手滑|手抖|算了|\d|那口子|劝|"
     # 上次那个我是反对的: an earlier ballot; 二楼那家一直反对, 大部分人都赞成了吧: others
     rf"上次|上回|上一次|去年|以前|那家|那户|一直|大部分|大多数|多数|考虑|{_UNDECIDED}"
 )
@@ -130,9 +131,13 @@ def _guess_consent(body: str) -> VoteReading:
 _REASON_BLOCK = re.compile(
     r"[不没别甭](?:投|选|支持|赞成|同意)|但|不过|可是|然而|如果|要是|假如|万一|的话|除非|只要|怎么|咋|为啥|为什么|吗|呢|"
     r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人家|老头|别人|邻居|大家|楼上|楼下|本来|差点|想投|想选|"
-    r"再看看|再想想|不确定|拿不准|就怕|只怕|好是好|"  # 3号挺好，就是贵了点，再看看 / 1号好是好，就怕没人管: undecided
+    rf"再想想|{_UNDECIDED}|就怕|只怕|好是好|"  # 3号挺好，就是贵了点，再看看 / 1号好是好，就怕没人管: undecided
     rf"{_TAKEN_BACK}"
 )
+
+
+# 选3，还有5: another number in a reason may be another option (a time, an amount or a place is not).
+_OTHER_NUMBER = re.compile(r"\d+(?!\d|点|:|块|元|楼|栋|幢|单元|层|室|年|月|日|天|岁|人|户|米|分钟|小时|万|千|百)")
 
 
 def _vote_clause_with_reasons(parts: list[str], method: str, options) -> VoteReading:
@@ -156,7 +161,8 @@ def _vote_clause_with_reasons(parts: list[str], method: str, options) -> VoteRea
             if any(hit for value, hit in zip((YES, NO, ABSTAIN), other, strict=True) if value != option):
                 return NOT_A_VOTE  # another stance in the reasons: 同意…但反对…
             reason = re.sub(rf"{_GUESS_NO}|{_GUESS_YES}", "", reason)
-        if _REASON_BLOCK.search(reason) or _GUESS_REF.search(reason) or re.search(r"#\d|第\d|\d号", reason):
+        if _REASON_BLOCK.search(reason) or _GUESS_REF.search(reason) or re.search(r"#\d|第\d|\d号", reason) \
+                or _OTHER_NUMBER.search(reason):
             return NOT_A_VOTE
     return VoteReading("unsure", (option,)) if method == CONSENT or option in set(options) else NOT_A_VOTE
 
