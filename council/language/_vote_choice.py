@@ -56,8 +56,9 @@ from council.language._vote_forms import (
 # 赞成1、3，反对2: an option opposed, verb first.
 _RULED_OUT = re.compile(rf"^{SUBJ_ADV}(?:(?:不|不会|别|不要|千万别)(?:选|投|要|支持)|反对|不同意|不赞成|不是){REFS}"
                         rf"(?:那个|这个|那条)?{PARTICLES}$")  # 投4，别投3那个啊: canvassing against another option
-# 1号要花钱的不选: rejected with the reason in front.
-_REJECTED = re.compile(rf"^{REFS}(?:方案)?(?:[\u4e00-\u9fff]{{1,6}}?的)?(?:{ME})?(?:是|就|坚决|肯定|绝对|也)*"
+# 1号要花钱的不选, 1号要砍树我不同意: rejected with the reason in front (not someone else's: 3号方案我老公不同意).
+_REJECTED = re.compile(rf"^{REFS}(?:方案)?(?:(?:(?![我他她妈爸老])[\u4e00-\u9fff]){{1,6}}?的?)?(?:{ME})?"
+                       r"(?:是|就|坚决|肯定|绝对|也)*"
                        rf"(?:不同意|不支持|不赞成|反对|不选|不投|不要)(?:的)?{PARTICLES}$")
 REMOVED = re.compile(rf"^(?:想想|想了想|算了|那就)?(?:我)?(?:还是)?把{REFS}(?:方案)?(?:去掉|删掉|拿掉|划掉|撤掉|去了)"
                       r"(?:吧|了|啦)*$")
@@ -95,6 +96,12 @@ _PENDING = re.compile(rf"^{REFS}(?:方案)?(?:我)?(?:还)?(?:没想好|没定|�
 _AGAIN_SAME = re.compile(rf"^(?:就算|哪怕)?(?:再|在)(?:选|投)(?:一遍|一次|几遍|多少遍|十遍|一百遍)(?:我)?(?:也|都)"
                          rf"(?:还是|是|选|投)?"
                          rf"{REFS}{PARTICLES}$")
+# 我投2号，理由：1号要等到明年3月: why another option is not chosen (times and amounts aside, no vote in it).
+_REASON_OTHER = re.compile(rf"^(?:理由是|原因是|因为){REFS}(?:方案)?(?P<rest>.{{2,16}})$")
+# 投1号，不对，是2号，1号是收费那个: which option the slip was (beside the vote corrected).
+_WHICH_WAS = re.compile(rf"^{REFS}(?:方案)?(?:是|就是)(?P<rest>[^\d]{{1,10}}?)(?:那个|那条|那项|的)$")
+_NO_VOTE_IN = re.compile(r"投|选|支持|同意|赞成|反对|弃权|[?？]|吗|呢|\d")
+_WHEN_OR_HOW_MUCH = re.compile(r"\d{1,4}(?:年|个月|月|号|日|天|块钱?|元|点)")
 _ADDED = WEAK_CLAUSES[-1]  # 再加个2号
 _EXCEPT = re.compile(rf"^除了?{REFS}(?:以外|之外)?{PARTICLES}$")  # 都支持，除了第4条: the exception said after
 
@@ -240,6 +247,9 @@ def read_choice(parts: list[str], method: str, options) -> tuple[str, tuple[int,
         elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part) or VIRTUE.match(part)
                          or _PAST_OWN.match(part)):
             supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
+        elif (other := _REASON_OTHER.match(part) or _WHICH_WAS.match(part)) \
+                and not _NO_VOTE_IN.search(_WHEN_OR_HOW_MUCH.sub("", other.group("rest"))):
+            ruled_out.extend(numbers(other.group("refs")))  # 理由：1号要等到明年3月 / 1号是收费那个
         elif same := _AGAIN_SAME.match(part):
             supports.extend(numbers(same.group("refs")))
         elif again := _REAFFIRMED.match(part):

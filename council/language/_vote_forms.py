@@ -21,10 +21,10 @@ MAX_BARE = 20  # a bare number above this (88, 110, 666, 2333) is not a ballot n
 
 _PLUS_ONE = re.compile(r"(?<!\d)\+\s*1(?!\d)")  # 3号+1, +1 3号; but 2+1 is two options
 # Residents who write traditional characters (我揀3號, 贊成): the characters a vote or its look-alikes turn on.
-_TRADITIONAL = str.maketrans("號選揀贊讚權棄對個擇給還覺認隨無謂為們這議見兩條項種與"
+_TRADITIONAL = str.maketrans("號選揀贊讚權棄對個擇給還覺認隨無謂為們這議見兩條項種與係嘅"
                              "樓棟單門層點嗎誰幾麼錢貴說媽會沒別撐過讓"
                              "壹贰貳叁肆伍柒捌玖",  # 叁号: the numerals of receipts (not 陆, 拾, 參: 陆阿姨, 收拾)
-                             "号选拣赞赞权弃对个择给还觉认随无谓为们这议见两条项种与"
+                             "号选拣赞赞权弃对个择给还觉认随无谓为们这议见两条项种与是的"
                              "楼栋单门层点吗谁几么钱贵说妈会没别撑过让"
                              "一二二三四五七八九")
 _CN = "[一二两三四五六七八九十]+"
@@ -37,8 +37,8 @@ _CN_RULES = [
     re.compile(rf"(?:(?<=[投选挺勾])|(?<=支持)|(?<=选择)|(?<=赞成)|(?<=票给)|(?<=投给)|(?<=投个)|(?<=选个)|(?<=选的是)"
                rf"|(?<=投的是))({_CN})"
                rf"(?=$|号|吧|啦|了|!|,|\s|[和跟、/]{_CN}(?:都|号|$|,|[和跟、/]))"),
-    re.compile(rf"(?<![\u4e00-\u9fff])({_CN})(?=[和跟、/]{_CN}(?:都|号|$|,|[和跟、/]))"),  # 一和二都可以
-    re.compile(rf"(?<=\d[和跟、/])({_CN})(?=都|号|$|,|[和跟、/])"),
+    re.compile(rf"(?<![\u4e00-\u9fff])({_CN})(?=[和跟、/]{_CN}(?:都|号|吧|$|,|[和跟、/]))"),  # 一和二都可以, 二跟四吧
+    re.compile(rf"(?<=\d[和跟、/])({_CN})(?=都|号|吧|$|,|[和跟、/])"),
 ]
 
 
@@ -102,6 +102,7 @@ def canonical(text: str) -> str:
     text = re.sub(r"^@\S+\s*", "", text)  # @议事会助手 投2
     text = re.sub(r"(理由|原因)(?:是)?\s*:\s*", r"\1是", text)  # 一号 理由：不用大家出钱: the reason is one clause
     text = re.sub(r"(?<=投票|选择)\s*:\s*(?=[\d第#一二三四五六七八九])", "", text)  # 投票：2
+    text = re.sub(r"^(?:都选上|都选|全选|全都选|都投|全投)\s*:\s*(?=\d)", "选", text)  # 都选上：1234
     text = re.sub(r"第\s*#(?=\d)", "第", text)  # 第①个: the circled digit read as #1 (normalize)
     text = _PLUS_ONE.sub("⊕", text)
     text = re.sub(r"(?<=\d) +(?=\d)", ",", text)  # 1 3 → 1,3
@@ -125,7 +126,7 @@ _REPEATED = re.compile(r"((?:[投选]|支持)\d{1,2}号?|(?<![投选\d])\d{1,2}�
 
 _REF = (r"(?:第\d{1,3}(?:个|号|条|项|种)?|#\d{1,3}号?|(?:方案|选项|提议|建议|提案)\d{1,3}号?|\d{1,3}号?)"
         r"(?:方案|建议|选项|提议|提案)?")
-_SEP = r"(?:和|跟|与|及|、|/|\+|或者|或|还有|以及|加|搭)?"  # 2搭4: Shanghainese 搭, and
+_SEP = r"(?:和|跟|与|及|、|/|\+|或者|或|还有|以及|加|搭|同)?"  # 2搭4: Shanghainese 搭, and; 1號同3號: Cantonese 同
 REFS = rf"(?P<refs>{_REF}(?:{_SEP}{_REF})*)"
 _DET = r"(?:那个|这个|原来那个|原来的)?"  # 我觉得那个第三个方案挺好的 / 还是选原来那个2吧
 # 哈哈选2, 想想还是同意: laughter, or a second thought, before the vote.
@@ -139,7 +140,7 @@ _PRE = (r"(?:哈{2,}|嘿{2,}|呵{2,}|嘻{2,})?(?:嗯|好|那|那么|行|ok|好�
 ME = r"(?:我自己|我哋|我地|阿拉|我|俺|额|偶|咱|本人|自己)"
 _HOUSEHOLD = (rf"{ME}(?:们)?(?:家|屋里厢|屋里|屋头|全家|一家|这户|户)(?:这户|这一户)?"
               r"(?:两口子|老两口|两个|俩|(?:[二两三四五六七八]|\d)口人?|一家人|一家子|全家|人|里)?")
-_WITH = rf"{ME}(?:跟|和|同)(?:(?![不没别说])[\u4e00-\u9fff]){{1,4}}?(?:都|也都|一起)"
+_WITH = rf"{ME}(?:跟|和|同)(?:(?![不没别说])[\u4e00-\u9fff]){{1,6}}?(?:都|也都|一起)"  # 我跟我家老头子都投2
 _BALLOT = rf"{ME}?(?:这一?票|那一?票|的票|这票)"  # 我那票改投2号: the vote cast before
 # 跟大家一样选1: one's own vote, said to agree with the many (someone named is another matter: 跟刘姐一样 alone).
 _ALONG = r"(?:也)?(?:跟|和|同|随)(?:大家|大伙儿?|大多数人?|多数人|大部分人)(?:一样|的一样)(?:也|都)?"
@@ -159,7 +160,7 @@ _VERB = (r"(?:投一票给|这一票给|一票给|的一票给|的一票投给|�
          r"要投|要选|就要|要的是|"  # 不对不对，手滑，我要投4 / 按错了，我要的是3号
          r"(?<=已经|早就)(?:投过|选过|点过|点了|点的)|"  # 我已经投过2了: this ballot's vote, said again
          r"勾选|勾了|勾的是|勾|打勾|打钩|"  # 我勾2、3, 阿拉勾2搭4: ticking the option on the list
-         r"支持|赞成|同意|力挺|挺|撑|拥护|附议|坚持|pick|改投|改选|改回|改成|换成|改为|改(?=\d|第|#)|换|要|站在|站队|站|"
+         r"支持|赞成|赞同|认同|同意|力挺|挺|撑|拥护|附议|坚持|pick|改投|改选|改回|改成|换成|改为|改(?=\d|第|#)|换|要|站在|站队|站|"
          r"整(?!个)|搞(?!个))")  # 整第三个吧 (north-east), 搞2号; not 整个, 搞个
 _ONE_VOTE = r"(?:一票|1票)?"
 PARTICLES = r"(?:吧|啦|了|哈|呀|啊|哦|噢|嘛|的|滴|呗|咯|喽|哟|哇|耶|呐|噻|撒|嘞|咧|哒|喔|啰|额|嘎|噶|哩|!)*"
@@ -174,7 +175,7 @@ _PRAISE = (r"(?:最好|更好|好一点|好一些|好点|好些|比较好|好|�
            r"比较合理|中|必须的|省事|最省事|得劲|巴适|灵光|"  # 得劲 (north), 巴适 (Sichuan), 灵光 (Shanghai)
            r"(?:都)?(?:得|要|该|应该|必须)(?:做|搞|弄|办))")  # 1跟5都得做: must be done
 # 我觉得, 我认为, 我看: an opinion that names one option and calls it good is a vote (还是觉得二号靠谱).
-_OPINE = rf"(?:{ME}?(?:个人)?(?:还是)?(?:觉得|认为|感觉|看)(?:还是)?)"
+_OPINE = rf"(?:{ME}?(?:个人)?(?:都|也)?(?:还是)?(?:觉得|认为|感觉|看)(?:还是)?)"  # 4号我都觉得行
 _POST_VOTE = rf"(?:⊕|{ME}?(?:也|就|还是)?(?:举双手|双手|举手|完全|坚决|非常)?(?:投|选|支持|同意|赞成)(?:它|这个)?)?"
 
 # Explicit votes: a vote word or the option alone (投2, 2号, 一号方案我举双手赞成, +1 3号).
@@ -227,9 +228,11 @@ _FAULT = (r"(?:太(?:贵|麻烦|吵|乱|远|费钱|花钱|复杂|难|折腾)|(?:
           r"(?:就)?(?:不要|不选|不投|不支持|免了|pass|算了)|"  # 1和2都可以，3不要 / 2就算了: excluded
           r"不(?:太)?(?:行|好|合适|现实|靠谱|实际|划算|实用)|"
           r"没用|没必要|有问题|要涨价|花钱太多|费钱|做不到|不好弄|落实不了)")
-# 3号太贵, 想了想1号太麻烦, 1号肯定不行, 3号我觉得不行 beside a vote for another option: that option is ruled out,
-# not chosen.
-CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实){{0,2}}{REFS}(?:方案)?(?:我)?(?:觉得|感觉|看)?"
+# 3号太贵, 想了想1号太麻烦, 1号肯定不行, 3号我觉得不行, 就5号不行 beside a vote for another option: that option is
+# ruled out, not chosen.
+CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实|就|只有|只是){{0,2}}{REFS}(?:方案)?"
+                    r"(?:我)?(?:觉得|感觉|看)?"
+                    r"(?:(?:要|得)?(?:每户|每家|一户|每人)?(?:出|交|掏|花|收)\d{1,6}(?:块钱?|元)?)?"  # 要每户出200
                     rf"(?:也|还是|实在|确实|肯定|绝对|根本|真的|真)?{_FAULT}{PARTICLES}$")
 # 其他几个都不现实, 其他的都太贵了: the rest ruled out beside a vote.
 OTHERS_OUT = re.compile(rf"^(?:其他|其它|其余|别的|另外)(?:的|几个|几项|方案|那几个|两个|三个)*(?:都|也都|全都)?"
@@ -291,7 +294,7 @@ CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{_HOUSEHOLD}|{ME})?(?:就|还是)?(?:�
                             rf"(?:号|个|项)?(?:方案|选项)?{PARTICLES}$")
 # 4, 投5, 我选4号, 我家投7号方案, ⑤ on a consent ballot: a number the ballot does not have (a correction, not a vote).
 CONSENT_OFF = re.compile(rf"^{_PRE}(?:{_HOUSEHOLD}|{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[4-9])(?:号|个|项)?"
-                         rf"(?:方案|选项)?{PARTICLES}$")
+                         rf"(?:方案|选项|票)?{PARTICLES}$")  # 投4号票
 ANY_STANCE = re.compile(r"同意|赞成|赞同|支持|反对|弃权|拥护")
 
 
@@ -315,7 +318,7 @@ def bare_numeral(body: str, options, led: bool = False) -> str:
 
 # 选最后一个, 投倒数第二个: a place on the ballot's list, right after a vote verb (最后一个问题, 我是最后一个投的 are no
 # votes), as the number of the option there (#7 on a ballot of 2, 5, 7: a number, never a position).
-_POSITION = re.compile(r"(?:(?<=[投选挺勾要])|(?<=支持)|(?<=选择))"
+_POSITION = re.compile(r"(?:(?<=[投选挺勾要])|(?<=支持)|(?<=选择)|(?<=\d[个号][和跟、]))"  # 第一个和最后一个
                        r"(?:最后(?:一|1)?(?:个|项|条|种)|最后(?:那|这)个|倒数第(?P<n>\d)(?:个|项|条|种))"
                        r"(?=方案|选项|建议|吧|了|啦|呗|!|,|$)")
 

@@ -78,14 +78,18 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
     if not raw or len(raw) > MAX_TYPED:
         return NOT_A_VOTE
     body = canonical(raw)
-    if not body or len(body) > MAX_CHARS:
+    if not body:
         return NOT_A_VOTE
+    if len(body) > MAX_CHARS:
+        return _closing_vote(body, method, options)
     if method != CONSENT:
         body = positions(bare_numeral(body, options), options)
     parts = _clauses_asking_only_about_the_ballot(body)
     if not parts:
         return NOT_A_VOTE
     parts = agreed_at_home(parts)
+    if CORRECTION.match(parts[-1]) and any(RETRACT.match(part) for part in parts[1:-2]):
+        parts = parts[:-1]  # 投1号，不对，是2号，1号是收费那个，我看岔了: the slip explained, after its correction
     if RETRACT.match(parts[-1]) or CORRECTION.match(parts[-1]):
         return NOT_A_VOTE  # 投1，不对 / 投2，投错了: taken back, and nothing in its place
     parts = deciding_clauses(parts, consent_value if method == CONSENT else choice_refs)
@@ -93,6 +97,30 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
         return _read_consent(parts)
     read = read_choice([bare_numeral(part, options, led=True) for part in parts], method, options)
     return VoteReading(*read) if read else NOT_A_VOTE
+
+
+# 我说两句哈，这个事拖了好久了，……所以我选2号: a long message (the story, then the vote) is read by its closing
+# vote: the last clause that votes by itself, said by the sender (我…, 就选⑤, 所以…, on consent a stance alone), with
+# what follows it. Not when the message asks, sets a condition, or answers another post or proposal (张姐说的…，我同意).
+_CLOSING_LEAD = re.compile(r"^(?:所以|那么|那就|因此|总之|反正)(?=.)")
+_CLOSING_OWN = re.compile(r"我|俺|咱|本人|阿拉|^(?:最后|最终|那|那就)?(?:就|还是)")
+_CLOSING_BLOCK = re.compile(r"[?？]|吗|如果|要是|假如|万一|的话|除非|楼上|说的|说得|讲的|讲得|提的|提议|建议|观点|看法")
+
+
+def _closing_vote(body: str, method: str, options) -> VoteReading:
+    if _CLOSING_BLOCK.search(body):
+        return NOT_A_VOTE
+    parts = clauses(body)
+    votes_alone = consent_value if method == CONSENT else choice_refs
+    for i in range(len(parts) - 1, 0, -1):
+        clause = _CLOSING_LEAD.sub("", parts[i])
+        if votes_alone(clause) is None:
+            continue
+        if not _CLOSING_OWN.search(clause) and not (method == CONSENT and len(clause) <= 4):
+            return NOT_A_VOTE  # 2号 at the end of a story may name what the story was about
+        tail = "，".join([clause, *parts[i + 1:]])
+        return read_vote(tail, method, options) if len(tail) <= MAX_CHARS else NOT_A_VOTE
+    return NOT_A_VOTE
 
 
 def _clauses_asking_only_about_the_ballot(body: str) -> list[str] | None:
