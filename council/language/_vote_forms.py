@@ -11,7 +11,7 @@ from council.language._text import cn_to_int, normalize
 CHOICE, APPROVAL, CONSENT = "choice", "approval", "consent"
 YES, NO, ABSTAIN = 1, 2, 3
 
-MAX_CHARS = 40  # votes are short; a paragraph that mentions 2号 is discussion
+MAX_CHARS = 40  # votes are short; past this only a closing vote of the sender's counts (votes.py: 说两句…所以我投1)
 # Longer still as typed (emoji, spaces) is no vote either: checked before canonical(), whose numeral rules would take
 # a fifth of a second on a 4,000-character run of 一二一二 (a message at Telegram's limit).
 MAX_TYPED = 200

@@ -11,10 +11,11 @@ alone. Exceptions, each with the author's own vote in the message: a contrast th
 concern or a reason after a plain vote (同意，不过执行要跟上 / 一号 理由：不用大家出钱); a reason that rules other
 options out may name them (投2号，1号要涨价 / 选一号，其他几个都不现实 / 三号方案我不同意); a vote cast for now
 (先投反对，等物业把账公开了再说); on approval an exception after 都支持 (都支持，除了第4条). A slip with nothing in
-its place (投2，投错了) takes the vote back; 选最后一个 names a place on the ballot's list. No jieba: this runs
-before the dictionary is loaded. Here: the message cut into clauses and the clauses that decide; they are read in
-_vote_choice.py (choice and approval ballots) or _vote_consent.py (consent). The shapes live in _vote_forms.py, what may
-stand beside them in _vote_asides.py; asking about unsure messages in vote_guess.py.
+its place (投2，投错了) takes the vote back; 选最后一个 names a place on the ballot's list; a long message (the story,
+then 所以我投1) is read by its closing vote. No jieba: this runs before the dictionary is loaded. Here: the message cut
+into clauses and the clauses that decide; they are read in _vote_choice.py (choice and approval ballots) or
+_vote_consent.py (consent). The shapes live in _vote_forms.py, what may stand beside them in _vote_asides.py; asking
+about unsure messages in vote_guess.py.
 """
 
 from __future__ import annotations
