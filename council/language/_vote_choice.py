@@ -29,6 +29,8 @@ from council.language._vote_asides import (
     remark,
 )
 from council.language._vote_forms import (
+    _REF,
+    _SEP,
     ALL_BUT,
     ALL_OPTIONS,
     APPROVAL,
@@ -102,6 +104,13 @@ _REASON_OTHER = re.compile(rf"^(?:理由是|原因是|因为){REFS}(?:方案)?(?
 _WHICH_WAS = re.compile(rf"^{REFS}(?:方案)?(?:是|就是)(?P<rest>[^\d]{{1,10}}?)(?:那个|那条|那项|的)$")
 _NO_VOTE_IN = re.compile(r"投|选|支持|同意|赞成|反对|弃权|[?？]|吗|呢|\d")
 _WHEN_OR_HOW_MUCH = re.compile(r"\d{1,4}(?:年|个月|月|号|日|天|块钱?|元|点)")
+# 1号和2号里头我更倾向2号: the options weighed, named before the leaning (taken off; the leaning is read).
+_AMONG = re.compile(rf"^{_REF}(?:{_SEP}{_REF})+(?:里头|里面|当中|中间|之间)(?=我|还是|更)")
+# 投二号嗯就是那个物业出钱的: which option it is, described (beside the vote).
+_THAT_ONE = re.compile(r"^嗯?(?:就是)?(?:那个|那条|这个)(?P<rest>[^\d]{2,12}?)的(?:那个)?$")
+# 2号不要，其他都行: on approval, the rest after an option ruled out.
+_OTHERS_OK = re.compile(rf"^(?:其他|其它|其余|别的)(?:的|几个)?(?:都|也都|全都)(?:行|可以|支持|同意|要|选)(?:的)?"
+                        rf"{PARTICLES}$")
 _ADDED = WEAK_CLAUSES[-1]  # 再加个2号
 _EXCEPT = re.compile(rf"^除了?{REFS}(?:以外|之外)?{PARTICLES}$")  # 都支持，除了第4条: the exception said after
 
@@ -161,6 +170,11 @@ def read_choice(parts: list[str], method: str, options) -> tuple[str, tuple[int,
             continue
         if SELF_INTRO.match(part):
             continue
+        part = _AMONG.sub("", part)
+        if method == APPROVAL and ruled_out and _OTHERS_OK.match(part):
+            chosen.extend(n for n in options if n not in set(ruled_out))  # 2号不要，其他都行
+            bare_only, explicit = False, True
+            continue
         if NUDGE.match(part):
             asked = True  # 我投4号，@李阿姨 你也看看: only beside the voter's own explicit vote
             continue
@@ -180,7 +194,7 @@ def read_choice(parts: list[str], method: str, options) -> tuple[str, tuple[int,
             ruled_out.extend(numbers(voided.group("refs")))  # 之前投的2作废: no longer chosen
             continue
         earlier = EARLIER.match(part)
-        if earlier and method == APPROVAL and any(_ADDED.match(later) for later in parts[i + 1:]):
+        if earlier and method == APPROVAL and any(_ADDED.match(other) for other in parts if other != part):
             chosen.extend(numbers(earlier.group("refs")))  # 本来只选1，再加个3吧: kept, and 3 with it
             bare_only, explicit = False, True
             continue
@@ -250,6 +264,8 @@ def read_choice(parts: list[str], method: str, options) -> tuple[str, tuple[int,
         elif (other := _REASON_OTHER.match(part) or _WHICH_WAS.match(part)) \
                 and not _NO_VOTE_IN.search(_WHEN_OR_HOW_MUCH.sub("", other.group("rest"))):
             ruled_out.extend(numbers(other.group("refs")))  # 理由：1号要等到明年3月 / 1号是收费那个
+        elif (which := _THAT_ONE.match(part)) and not _NO_VOTE_IN.search(which.group("rest")):
+            aside = True  # 就是那个物业出钱的: only beside an explicit vote
         elif same := _AGAIN_SAME.match(part):
             supports.extend(numbers(same.group("refs")))
         elif again := _REAFFIRMED.match(part):

@@ -50,7 +50,14 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
     alike: set[int] = set()  # the stance of neighbours who vote as the voter does
     denied: set[int] = set()  # 不弃权, 不是反对: beside the stance the voter takes
     reported = own = neither = explicit = another = not_against = False
+    skip = False
     for i, part in enumerate(parts):
+        if skip:
+            skip = False
+            continue
+        if i + 1 < len(parts) and NEITHER.match(part + parts[i + 1]):
+            neither = skip = True  # 我不反对，也不赞成，弃权吧: said across a comma
+            continue
         # 1 赞成 / 2 反对 / 3 弃权: the number of the stance in the ballot's order, beside the stance itself.
         numbered = re.match(rf"^(?:{ME})?(?:投|选|选择)?([1-3])号?(?=\D)", part)
         value = stance(part[numbered.end():] if numbered else part)

@@ -55,7 +55,7 @@ def _digits_for_numerals(text: str) -> str:
 _DIALECT_NOT = re.compile(r"[勿唔伐](?=同意|赞成|支持|赞同|反对|弃权|投|选)")
 # Slips of the pinyin keyboard on the words a vote turns on (同意 → 同一 / 统一 is read in the stance grammar:
 # 同一 is a word of its own).
-_SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|气权|弃劝"), "弃权"),
+_SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|气权|弃劝|弃个权|弃一下权"), "弃权"),
           (re.compile(r"赞城|攒成|赞曾|赞承"), "赞成"),
           # 头3号, 我偷2号, 头2: 投 heard as 头 or typed as 偷 (tōu), only first and before an option's number or
           # alone with it (头3个 is "the first three")
@@ -100,6 +100,8 @@ def canonical(text: str) -> str:
     for slip, word in _SLIPS:
         text = slip.sub(word, text)
     text = re.sub(r"^@\S+\s*", "", text)  # @议事会助手 投2
+    text = re.sub(r"[「『][^」』]*[」』]", "", text)  # 「王大爷：我选1」 quoted: someone else's words
+    text = re.sub(r"(?:[-—]\s*){3,}", " ", text)  # - - - - - under a quote
     text = re.sub(r"(理由|原因)(?:是)?\s*:\s*", r"\1是", text)  # 一号 理由：不用大家出钱: the reason is one clause
     text = re.sub(r"(?<=投票|选择)\s*:\s*(?=[\d第#一二三四五六七八九])", "", text)  # 投票：2
     text = re.sub(r"^(?:都选上|都选|全选|全都选|都投|全投)\s*:\s*(?=\d)", "选", text)  # 都选上：1234
@@ -131,14 +133,14 @@ REFS = rf"(?P<refs>{_REF}(?:{_SEP}{_REF})*)"
 _DET = r"(?:那个|这个|原来那个|原来的)?"  # 我觉得那个第三个方案挺好的 / 还是选原来那个2吧
 # 哈哈选2, 想想还是同意: laughter, or a second thought, before the vote.
 _PRE = (r"(?:哈{2,}|嘿{2,}|呵{2,}|嘻{2,})?(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?(?:现在|后来|最后|最终)?"
-        r"(?:想了想|想想|想了一下|再三考虑|考虑了一下|仔细想想|转念一想|后来想想|想来想去|"
-        r"(?:纠结|犹豫|琢磨|考虑|想)了?半天)?"  # 纠结了半天还是4吧
+        r"(?:(?:刚才|刚刚)?(?:想了想|想想|想了一下|再三考虑|考虑了一下|仔细想想|转念一想|后来想想|想来想去|"
+        r"(?:纠结|犹豫|琢磨|考虑|想)了?半天))?"  # 纠结了半天还是4吧, 刚才想了想还是1号稳妥
         r"(?:这个|这事|这件事|这次|这回)?"
         r"(?:再说一遍|再说一次|重复一遍|再重复一遍|重申一下|再强调一遍|再强调一下)?")  # 再说一遍3号: said again
 # The voter: 我, and as residents write it in dialect (俺, 额, 偶, 咱, 阿拉, 我哋), for a household (我家, 我家两口子,
 # 阿拉屋里厢) or with others who vote the same (我跟我老公都, 我和大家都); 我这票 is the voter's own ballot.
 ME = r"(?:我自己|我哋|我地|阿拉|我|俺|额|偶|咱|本人|自己)"
-_HOUSEHOLD = (rf"{ME}(?:们)?(?:家|屋里厢|屋里|屋头|全家|一家|这户|户)(?:这户|这一户)?"
+_HOUSEHOLD = (rf"{ME}(?:们)?(?:家|屋里厢|屋里向|屋里|屋头|全家|一家|这户|户)(?:这户|这一户)?"
               r"(?:两口子|老两口|两个|俩|(?:[二两三四五六七八]|\d)口人?|一家人|一家子|全家|人|里)?")
 _WITH = rf"{ME}(?:跟|和|同)(?:(?![不没别说])[\u4e00-\u9fff]){{1,6}}?(?:都|也都|一起)"  # 我跟我家老头子都投2
 _BALLOT = rf"{ME}?(?:这一?票|那一?票|的票|这票)"  # 我那票改投2号: the vote cast before
@@ -153,11 +155,11 @@ _DAY_DONE = (r"(?:(?:昨天|前天|今天)(?:早上|上午|中午|下午|晚上)
              r"(?=(?:就|都)?(?:已经|早就))")
 SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{_BALLOT}|{ME}|{_LEAD_IN}|{_ALONG}|{_DAY_DONE}|那我|也|还是|就|都|只|先|已经|"
             r"早就|(?:肯定|坚决|果断|必须)(?:地|滴)?|"  # 必须滴选2号: 滴 for 地 (的)
-            r"毫不犹豫地?|一定|同|也是|"
+            r"毫不犹豫地?|一定|同|也是|都是|"
             r"想了想还是|想来想去还是|考虑了一下还是|最后还是|思来想去还是)*")
 _VERB = (r"(?:投一票给|这一票给|一票给|的一票给|的一票投给|的票给|这票给|这票投给|把(?:我的|这|这一)?一?票(?:投)?给|"
          r"票投给|^票投|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选个|选|拣|挑|"
-         r"要投|要选|就要|要的是|"  # 不对不对，手滑，我要投4 / 按错了，我要的是3号
+         r"要投|要选|就要|要的是|意见是|的意见是|"  # 不对不对，手滑，我要投4 / 按错了，我要的是3号
          r"(?<=已经|早就)(?:投过|选过|点过|点了|点的)|"  # 我已经投过2了: this ballot's vote, said again
          r"勾选|勾了|勾的是|勾|打勾|打钩|"  # 我勾2、3, 阿拉勾2搭4: ticking the option on the list
          r"支持|赞成|赞同|认同|同意|力挺|挺|撑|拥护|附议|坚持|pick|改投|改选|改回|改成|换成|改为|改(?=\d|第|#)|换|要|站在|站队|站|"
@@ -172,7 +174,8 @@ _TAIL = rf"{_SIDE}{_ONE_VOTE}(?:方案)?(?:的(?:做法|办法|方案|建议|提
 # Words that call one option the better: 2号靠谱, 还是三号好一点, 一号最合理, 4号中 (Henan: good).
 _PRAISE = (r"(?:最好|更好|好一点|好一些|好点|好些|比较好|好|不错|靠谱|最靠谱|更靠谱|比较靠谱|挺好的?|很好|可以|行|"
            r"最合适|更合适|比较合适|合适|实在|最实在|更实在|划算|最划算|更划算|实用|最实用|更实用|得行|要得|好使|合理|最合理|更合理|"
-           r"比较合理|中|必须的|省事|最省事|得劲|巴适|灵光|"  # 得劲 (north), 巴适 (Sichuan), 灵光 (Shanghai)
+           r"比较合理|中|必须的|省事|最省事|稳妥|稳当|保险|"
+           r"得劲|巴适|灵光|"  # 得劲 (north), 巴适 (Sichuan), 灵光 (Shanghai)
            r"(?:都)?(?:得|要|该|应该|必须)(?:做|搞|弄|办))")  # 1跟5都得做: must be done
 # 我觉得, 我认为, 我看: an opinion that names one option and calls it good is a vote (还是觉得二号靠谱).
 _OPINE = rf"(?:{ME}?(?:个人)?(?:都|也)?(?:还是)?(?:觉得|认为|感觉|看)(?:还是)?)"  # 4号我都觉得行
@@ -204,20 +207,21 @@ LEANING = re.compile(rf"^{ME}?(?:个人)?(?:比较|更|还是|一直)?(?:倾向�
 HURRY = re.compile(rf"^(?:希望)?{REFS}(?:方案)?(?:最好|要|得|能|希望|一定要)?(?:尽快|赶紧|早点|快点|抓紧|马上|早日)"
                    rf"(?:落实|执行|实施|开工|动工|弄|装|办|搞|做)(?:起来|好|上|了|完)?{PARTICLES}$")
 # 只有5号不用花钱, 3号最要紧: what sets the option apart; counts only beside an explicit vote for that same option.
-VIRTUE = re.compile(rf"^(?:只有|就|就是|还是|毕竟|而且)?{REFS}(?:方案)?(?:最|更|比较|真的|确实|才)?"
+VIRTUE = re.compile(rf"^(?:只有|就|就是|还是|毕竟|而且)?{REFS}(?:的)?(?:方案)?(?:最|更|比较|真的|确实|才)?"
                     r"(?:要紧|重要|急|紧急|迫切|需要|便宜|省钱|实惠|不用花钱|不花钱|不用出钱|不用掏钱|不收钱|不要钱|免费|不涨价|"
+                    r"钱最少|花钱最少|花钱少|钱少|"  # 四号的方案钱最少
                     rf"安全|方便|省事|省心|一劳永逸|管用|有用|见效快?)(?:的)?{PARTICLES}$")
 # Clauses that only count beside a vote of their own message: 2号也可以 (approval: one more), 再加个2号.
 WEAK_CLAUSES = [
     re.compile(rf"^(?:另外|还有|再就是)?{SUBJ_ADV}{REFS}(?:方案)?(?:{_OPINE})?(?:也|也还)"
                rf"(?:可以|行|不错|挺好|支持|同意|要得|得行|ok)(?:一下|一波)?{PARTICLES}$"),  # 投1，3，另外4也行
-    re.compile(rf"^(?:再|还|另外)?(?:加(?:上|个|一个)?|补(?:上|个|一个)?|外加|再选|再投|再支持|选上|带上|还有)(?:个)?{REFS}"
+    re.compile(rf"^(?:再|在|还|另外)?(?:加(?:上|个|一个)?|补(?:上|个|一个)?|外加|再选|再投|再支持|选上|带上|还有)(?:个)?{REFS}"
                rf"{_TAIL}$"),  # 我选了2和4，再补一个1 / 选3，还有5
 ]
 # On approval: every option (全选, 四个都支持) or all but some (除了2号都行).
 ALL_OPTIONS = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:全选|全都选|全部选|全投|全都投|全部投|全都要|全部都要|"
                          rf"(?:(?:这)?(?P<count>\d|[两三四五六七八九十])个(?:方案|选项|建议)?)?{ME}?"
-                         rf"(?:全都|全部|都|全)(?:支持|选|投|要|同意|赞成)){PARTICLES}$")
+                         rf"(?:全部都|全都|全部|都|全)(?:支持|选|投|要|同意|赞成)){PARTICLES}$")  # 全部都支持
 # 前三个都支持, 选前两个, 后两个都行: the first (last) few options of the ballot, on approval.
 FIRST_FEW = re.compile(rf"^{_PRE}{ME}?(?:也)?(?:(?:选|投|支持|要)最?(?P<pre>前|后)(?P<pre_n>\d|[两三四五六七八九])个"
                        rf"(?:方案|选项|建议)?|最?(?P<end>前|后)(?P<end_n>\d|[两三四五六七八九])个(?:方案|选项|建议)?{ME}?(?:全都|全部|都|全)"

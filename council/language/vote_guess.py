@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from council.language._vote_asides import CLAUSES
 from council.language._vote_forms import (
@@ -11,6 +12,7 @@ from council.language._vote_forms import (
     CONSENT_CLAUSES,
     MAX_CHARS,
     MAX_TYPED,
+    NEITHER,
     NO,
     NO_OBJECTION,
     NOT_AGAINST,
@@ -141,8 +143,8 @@ _OTHER_NUMBER = re.compile(r"\d+(?!\d|点|:|块|元|楼|栋|幢|单元|层|室|�
 
 
 def _vote_clause_with_reasons(parts: list[str], method: str, options) -> VoteReading:
-    if len(parts) < 2:
-        return NOT_A_VOTE
+    if len(parts) < 2 or any(NEITHER.match(a + b) for a, b in pairwise(parts)):
+        return NOT_A_VOTE  # 我不反对，也不赞成: neither, said across a comma
     found: list[int] = []
     reasons: list[str] = []
     for part in parts:

@@ -102,10 +102,12 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
 
 # 我说两句哈，这个事拖了好久了，……所以我选2号: a long message (the story, then the vote) is read by its closing
 # vote: the last clause that votes by itself, said by the sender (我…, 就选⑤, 所以…, on consent a stance alone), with
-# what follows it. Not when the message asks, sets a condition, or answers another post or proposal (张姐说的…，我同意).
+# what follows it. Not when the message asks, sets a condition, or answers another post or proposal (张姐说的…，我同意;
+# 我们楼上个月 is the building, last month).
 _CLOSING_LEAD = re.compile(r"^(?:所以|那么|那就|因此|总之|反正)(?=.)")
 _CLOSING_OWN = re.compile(r"我|俺|咱|本人|阿拉|^(?:最后|最终|那|那就)?(?:就|还是)")
-_CLOSING_BLOCK = re.compile(r"[?？]|吗|如果|要是|假如|万一|的话|除非|楼上|说的|说得|讲的|讲得|提的|提议|建议|观点|看法")
+_CLOSING_BLOCK = re.compile(r"[?？]|吗|如果|要是|假如|万一|的话|除非|楼上(?!个月|个星期|礼拜|周|次|回)|"
+                            r"说的|说得|讲的|讲得|提的|提议|建议|观点|看法")
 
 
 def _closing_vote(body: str, method: str, options) -> VoteReading:
