@@ -15,6 +15,7 @@ APPROVAL4, APPROVAL5 = (1, 2, 3, 4), (1, 2, 3, 4, 5)
     # a quoted message (WeChat's 「name：text」 and its dashes) is someone else's words
     ("「王大爷：我选1」\n我跟王大爷不一样，我选4", "choice", APPROVAL4, (4,)),
     ("「王大爷：我选1」\n- - - - - - -\n我选4", "choice", APPROVAL4, (4,)),
+    ("我选「2号」", "choice", CHOICE, (2,)), ("投「贰」", "choice", CHOICE, (2,)),  # marks around the option only
     # the household: 屋里向 (Shanghai), 意见是; Cantonese 都係揀
     ("阿拉屋里向投4号", "choice", APPROVAL4, (4,)), ("我都係揀2號", "choice", CHOICE, (2,)),
     ("我家意见是3号，九点半以后就别闹了，我们家老人十点就睡", "choice", APPROVAL4, (3,)),

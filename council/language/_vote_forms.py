@@ -100,7 +100,8 @@ def canonical(text: str) -> str:
     for slip, word in _SLIPS:
         text = slip.sub(word, text)
     text = re.sub(r"^@\S+\s*", "", text)  # @议事会助手 投2
-    text = re.sub(r"[「『][^」』]*[」』]", "", text)  # 「王大爷：我选1」 quoted: someone else's words
+    text = re.sub(r"[「『][^」』:]*:[^」』]*[」』]", "", text)  # 「王大爷：我选1」 quoted: someone else's words
+    text = re.sub(r"[「『」』]", "", text)  # 我选「2号」: only marks around the option
     text = re.sub(r"(?:[-—]\s*){3,}", " ", text)  # - - - - - under a quote
     text = re.sub(r"(理由|原因)(?:是)?\s*:\s*", r"\1是", text)  # 一号 理由：不用大家出钱: the reason is one clause
     text = re.sub(r"(?<=投票|选择)\s*:\s*(?=[\d第#一二三四五六七八九])", "", text)  # 投票：2
