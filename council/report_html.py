@@ -2,7 +2,8 @@
 
 No scripts, no fonts, images or styles from anywhere else: staff open it from a chat on a phone or forward it,
 often offline. Every user-supplied string (group and topic titles, winners, keywords, categories) is escaped.
-Charts stay readable at 1,000 groups: the participation chart shows the most active groups and points to the table.
+Charts stay readable at 1,000 groups: the participation chart shows the most active groups and points to the table
+(the charts are drawn in council/report_charts.py).
 """
 
 from __future__ import annotations
@@ -11,13 +12,10 @@ from datetime import timedelta, tzinfo
 from html import escape
 
 from council.action_report import html_section
-from council.digest import OUTCOME_NAMES, STATE_NAMES, Digest, GroupWeek, TopicRow, WeekFigures, percent
+from council.digest import OUTCOME_NAMES, STATE_NAMES, Digest, GroupWeek, TopicRow, WeekFigures
+from council.report_charts import category_chart, participation_chart, pct, per_day_chart
 from council.timeutil import local
 
-CHART_GROUPS = 30  # bars in the participation chart; the rest are in the table
-CHART_CATEGORIES = 14  # every category of council.models.CATEGORIES fits
-_WEEKDAYS = "一二三四五六日"
-_CHART_WIDTH = 360  # SVG user units: about one unit per CSS pixel on a phone
 _FIGURES = (
     ("opened", "新议题", "个"),
     ("closed", "已结束", "个"),
@@ -100,33 +98,8 @@ footer{text-align:center;color:#8f959e;font-size:12px;padding:8px 0 24px}
 # ---------------------------------------------------------------- small helpers
 
 
-def _pct(share: float | None) -> str:
-    """35%, <1% for a few voters in a large group (as HTML), — when unknown."""
-    return escape(percent(share) or "—")
-
-
 def _num(value: int | None) -> str:
     return "—" if value is None else str(value)
-
-
-def _text_width(text: str, size: float) -> float:
-    """Rough width of text in pixels: CJK and full-width characters one em, others a little over half."""
-    return sum(size if ord(ch) > 0x2E7F else size * 0.58 for ch in text)
-
-
-def _fit(text: str, width: float, size: float = 12) -> str:
-    """The text, cut with … so that it fits `width` pixels (unescaped: escape after fitting)."""
-    text = " ".join(text.split())
-    if _text_width(text, size) <= width:
-        return text
-    room = width - size
-    out = []
-    for ch in text:
-        room -= size if ord(ch) > 0x2E7F else size * 0.58
-        if room < 0:
-            break
-        out.append(ch)
-    return "".join(out) + "…"
 
 
 def _date_range(digest: Digest, tz: tzinfo) -> str:
@@ -170,108 +143,6 @@ def _figures(totals: WeekFigures, previous: WeekFigures) -> str:
     return '<section class="card"><h2>本周概况</h2><div class="figures">' + "".join(cards) + "</div>"
 
 
-def _participation_chart(groups: list[GroupWeek]) -> str:
-    shown = groups[:CHART_GROUPS]
-    label_w, bar_x, bar_w, row_h, top = 128, 134, 172, 24, 6
-    height = top + row_h * len(shown) + 22
-    parts = [
-        f'<svg class="chart" id="chart-participation" viewBox="0 0 {_CHART_WIDTH} {height}" role="img" '
-        f'aria-label="各群表决参与率">'
-    ]
-    axis_y = top + row_h * len(shown)
-    for share in (0, 0.5, 1):
-        x = bar_x + bar_w * share
-        parts.append(f'<line class="grid" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{axis_y}"/>')
-        anchor = "start" if share == 0 else "middle" if share < 1 else "end"
-        parts.append(f'<text class="muted" x="{x:.1f}" y="{axis_y + 15}" text-anchor="{anchor}">{_pct(share)}</text>')
-    for i, group in enumerate(shown):
-        y = top + i * row_h
-        name = escape(group.title)
-        parts.append(
-            f'<text x="{label_w}" y="{y + 16}" text-anchor="end">{escape(_fit(group.title, label_w - 2))}'
-            f"<title>{name}</title></text>"
-        )
-        share = group.participation
-        if share is None:
-            parts.append(f'<text class="muted" x="{bar_x + 4}" y="{y + 16}">无表决</text>')
-            continue
-        width = max(bar_w * min(share, 1.0), 2)
-        ballots = len(group.ballots)
-        parts.append(
-            f'<rect class="bar" x="{bar_x}" y="{y + 5}" width="{width:.1f}" height="14" rx="2">'
-            f"<title>{name}：平均参与率 {_pct(share)}（{ballots} 次表决）</title></rect>"
-            f'<text x="{bar_x + width + 4:.1f}" y="{y + 16}">{_pct(share)}</text>'
-        )
-    parts.append("</svg>")
-    caption = "按本周活跃程度排列；参与率为本周已结束表决的投票人数 ÷ 群人数（取平均）。"
-    if len(groups) > len(shown):
-        caption += f"图中为最活跃的 {len(shown)} 个群，另有 {len(groups) - len(shown)} 个群见下方表格。"
-    return (
-        '<section class="card tall"><h2>各群参与率</h2>' + "".join(parts)
-        + f'<p class="caption">{caption}</p></section>'
-    )
-
-
-def _category_chart(categories: list[tuple[str, int]]) -> str:
-    shown = categories[:CHART_CATEGORIES]
-    if not shown:
-        return '<section class="card"><h2>议题分类</h2><p class="quiet">本周没有议题。</p></section>'
-    label_w, bar_x, bar_w, row_h, top = 84, 90, 226, 24, 4
-    most = max(count for _, count in shown) or 1
-    height = top + row_h * len(shown) + 4
-    parts = [
-        f'<svg class="chart" id="chart-categories" viewBox="0 0 {_CHART_WIDTH} {height}" role="img" '
-        f'aria-label="议题分类">'
-    ]
-    for i, (name, count) in enumerate(shown):
-        y = top + i * row_h
-        width = max(bar_w * count / most, 2)
-        parts.append(
-            f'<text x="{label_w}" y="{y + 16}" text-anchor="end">{escape(_fit(name, label_w - 2))}</text>'
-            f'<rect class="bar cat" x="{bar_x}" y="{y + 5}" width="{width:.1f}" height="14" rx="2">'
-            f"<title>{escape(name)}：{count} 个议题</title></rect>"
-            f'<text x="{bar_x + width + 4:.1f}" y="{y + 16}">{count}</text>'
-        )
-    parts.append("</svg>")
-    caption = ""
-    if len(categories) > len(shown):
-        rest = sum(count for _, count in categories[len(shown):])
-        caption = f'<p class="caption">另有 {len(categories) - len(shown)} 类共 {rest} 个议题未列出。</p>'
-    return '<section class="card"><h2>议题分类</h2>' + "".join(parts) + caption + "</section>"
-
-
-def _per_day_chart(per_day: list[tuple[float, int]], tz: tzinfo) -> str:
-    if not per_day:
-        return '<section class="card"><h2>每日新建议</h2><p class="quiet">没有数据。</p></section>'
-    height, top, base = 190, 22, 150
-    slot = _CHART_WIDTH / len(per_day)
-    bar_w = min(slot * 0.6, 34)
-    most = max(count for _, count in per_day) or 1
-    parts = [
-        f'<svg class="chart" id="chart-days" viewBox="0 0 {_CHART_WIDTH} {height}" role="img" aria-label="每日新建议">',
-        f'<line class="grid" x1="0" y1="{base}" x2="{_CHART_WIDTH}" y2="{base}"/>',
-    ]
-    for i, (midnight, count) in enumerate(per_day):
-        day = local(midnight, tz)
-        center = slot * i + slot / 2
-        bar_h = (base - top) * count / most
-        bar_h = max(bar_h, 2) if count else 0
-        weekday = f"周{_WEEKDAYS[day.weekday()]}"
-        label = f"{day.month}/{day.day} {weekday}"
-        if count:
-            parts.append(
-                f'<rect class="bar day" x="{center - bar_w / 2:.1f}" y="{base - bar_h:.1f}" width="{bar_w:.1f}" '
-                f'height="{bar_h:.1f}" rx="2"><title>{label}：{count} 条建议</title></rect>'
-            )
-        parts.append(
-            f'<text x="{center:.1f}" y="{base - bar_h - 5:.1f}" text-anchor="middle">{count}</text>'
-            f'<text x="{center:.1f}" y="{base + 17}" text-anchor="middle">{day.month}/{day.day}</text>'
-            f'<text class="muted" x="{center:.1f}" y="{base + 33}" text-anchor="middle">{weekday}</text>'
-        )
-    parts.append("</svg>")
-    return '<section class="card"><h2>每日新建议</h2>' + "".join(parts) + "</section>"
-
-
 def _keywords(keywords: list[str]) -> str:
     if not keywords:
         return ""
@@ -293,7 +164,7 @@ def _groups_table(groups: list[GroupWeek]) -> str:
             f'<td class="num">{_num(group.members)}</td><td class="num">{f.opened}</td><td class="num">{f.closed}</td>'
             f'<td class="num">{f.cancelled}</td><td class="num">{f.proposals}</td>'
             f'<td class="num">{f.participants}</td><td class="num">{f.votes}</td>'
-            f'<td class="num">{_pct(group.participation) if group.ballots else "无表决"}</td>'
+            f'<td class="num">{pct(group.participation) if group.ballots else "无表决"}</td>'
             f'<td class="kw">{escape("、".join(group.keywords[:6]))}</td></tr>'
         )
     return (
@@ -332,7 +203,7 @@ def _topic_row(topic: TopicRow, tz: tzinfo) -> str:
         f'<td class="nowrap">{escape(topic.category)}</td>'
         f'<td><span class="tag s-{escape(topic.state)}">{state}</span></td><td class="nowrap">{when}</td>'
         f'<td class="num">{topic.proposals}</td><td class="num">{topic.voters}/{_num(topic.members)}</td>'
-        f'<td class="num">{_pct(topic.participation)}</td><td class="nowrap">{_quorum(topic)}</td>'
+        f'<td class="num">{pct(topic.participation)}</td><td class="nowrap">{_quorum(topic)}</td>'
         f'<td class="title">{_outcome(topic)}</td></tr>'
     )
 
@@ -351,7 +222,7 @@ def _group_section(index: int, group: GroupWeek, tz: tzinfo) -> str:
         f"<span>投票 {f.votes}</span>"
     )
     if group.ballots:
-        meta += f"<span>平均参与率 {_pct(group.participation)}</span>"
+        meta += f"<span>平均参与率 {pct(group.participation)}</span>"
     parts = [f'<div class="group" id="g{index}"><h3>{escape(group.title)}</h3><p class="meta">{meta}</p>']
     if group.keywords:
         chips = "".join(f"<li>{escape(word)}</li>" for word in group.keywords)
@@ -405,8 +276,8 @@ def render_html(digest: Digest, tz: tzinfo, title: str = "每周议事简报") -
     else:
         out.append(_figures(digest.totals, digest.previous) + _quiet(digest) + "</section>")
         out.append(
-            '<div class="charts">' + _participation_chart(digest.groups) + _category_chart(digest.categories)
-            + _per_day_chart(digest.per_day, tz) + "</div>"
+            '<div class="charts">' + participation_chart(digest.groups) + category_chart(digest.categories)
+            + per_day_chart(digest.per_day, tz) + "</div>"
         )
         out.append(_keywords(digest.keywords))
         out.append(_groups_table(digest.groups))

@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from council.digest import OUTCOME_NAMES, STATE_NAMES, Digest, GroupWeek, TopicRow, WeekFigures
+from council.report_charts import CHART_GROUPS
 from council.report_csv import HEADERS, render_csv, safe_cell
-from council.report_html import CHART_GROUPS, render_html
+from council.report_html import render_html
 from tests.sandbox_web.test_report_page import HOSTILE, empty_digest, sample_digest
 
 TZ = ZoneInfo("Asia/Shanghai")

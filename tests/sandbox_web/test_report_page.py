@@ -16,7 +16,8 @@ import pytest
 import pytest_asyncio
 
 from council.digest import OUTCOME_NAMES, Digest, GroupWeek, TopicRow, WeekFigures
-from council.report_html import CHART_GROUPS, render_html
+from council.report_charts import CHART_GROUPS
+from council.report_html import render_html
 from sandbox.launcher import REPO
 
 from .conftest import DESKTOP, PHONE
