@@ -1,14 +1,15 @@
 """A choice or approval ballot read from the clauses of a typed message that decide (votes.py picks them): votes
 for options (投2, 二号, 1和3都行), options ruled out beside them (不选1，选4 / 3号太贵), every option or all but some
 on approval (全选, 除了2号都行), and what may stand beside a vote only when it agrees with it (a reason that praises the
-option voted for, one's own earlier vote said again). The shapes live in _vote_forms.py, what may stand beside them in
-_vote_asides.py."""
+option voted for, one's own earlier vote said again). Each clause goes through an ordered table of rules (_RULES) that
+note what it says in a _Reading; the verdict then weighs what stood beside the vote. The shapes live in
+_vote_forms.py, what may stand beside them in _vote_asides.py."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from council.language._text import cn_to_int
 from council.language._vote_asides import (
     ABOVE_RIGHT,
     ALIKE,
@@ -31,13 +32,10 @@ from council.language._vote_asides import (
 from council.language._vote_forms import (
     _REF,
     _SEP,
-    ALL_BUT,
-    ALL_OPTIONS,
     APPROVAL,
     CHOICE,
     CHOICE_CLAUSES,
     CRITIC,
-    FIRST_FEW,
     HURRY,
     LEANING,
     MAX_BARE,
@@ -50,6 +48,8 @@ from council.language._vote_forms import (
     SUBJ_ADV,
     VIRTUE,
     WEAK_CLAUSES,
+    digits_run_together,
+    every_option,
     numbers,
 )
 
@@ -127,189 +127,244 @@ def choice_refs(part: str) -> str | None:
     return _first_refs(CHOICE_CLAUSES, part) or _first_refs(OPINION_CLAUSES, part)
 
 
-def _every_option(part: str, method: str, options) -> list[int] | None:
-    """全选, 四个都支持 (every option), 前三个都支持 (the first few), 除了2号都行 (all but those named): on an
-    approval ballot only."""
-    few = FIRST_FEW.match(part)  # first: 最后两个都支持 is the last two, not 最后 (finally) 两个都支持
-    if few:
-        count = cn_to_int(few.group("pre_n") or few.group("end_n"))
-        if method != APPROVAL or not count or count > len(options):
-            return []  # on choice it is no one option; 前五个 of four is a slip
-        ordered = sorted(options)
-        return ordered[:count] if (few.group("pre") or few.group("end")) == "前" else ordered[-count:]
-    whole = ALL_OPTIONS.match(part)
-    if whole:
-        count = whole.group("count")
-        if method != APPROVAL or (count and cn_to_int(count) != len(options)):
-            return []
-        return list(options)
-    but = ALL_BUT.match(part)
-    if but:
-        left = [n for n in options if n not in set(numbers(but.group("refs")))]
-        return left if method == APPROVAL and len(left) < len(options) else []
+@dataclass
+class _Reading:
+    """What the clauses read so far say: the options voted for, and what stands beside them."""
+
+    method: str
+    options: tuple[int, ...]
+    parts: list[str]
+    chosen: list[int] = field(default_factory=list)
+    named: list[int] = field(default_factory=list)  # the options of the clause just read, when it voted for them
+    before: list[int] = field(default_factory=list)  # the same, for the clause before
+    reaffirmed: list[int] = field(default_factory=list)
+    also: list[int] = field(default_factory=list)  # from clauses that count only beside a vote: 2号也可以
+    ruled_out: list[int] = field(default_factory=list)
+    supports: list[int] = field(default_factory=list)  # a reason that praises the option voted for
+    theirs: list[int] = field(default_factory=list)  # the options of someone else's vote, reported
+    pending: list[int] = field(default_factory=list)  # on approval, options still weighed beside the vote
+    bare_only: bool = True
+    reported: bool = False
+    own: bool = False
+    explicit: bool = False
+    aside: bool = False
+    asked: bool = False
+    every: bool = False
+    praise_all: bool = False
+    own_first: bool = False
+    skip: bool = False  # the next clause was read with this one (除了2号，其他都行)
+
+    def vote(self, found: list[int]) -> str:
+        self.chosen.extend(found)
+        self.bare_only, self.explicit = False, True
+        return _READ
+
+
+# What a rule says of one clause: it read it (_READ), the message is no vote (_NO_VOTE), or None (not its shape).
+_READ, _NO_VOTE = "read", "no vote"
+
+
+def _others_ok(r: _Reading, i: int, part: str) -> str | None:  # 2号不要，其他都行: the rest, on approval
+    if r.method == APPROVAL and r.ruled_out and _OTHERS_OK.match(part):
+        return r.vote([n for n in r.options if n not in set(r.ruled_out)])
     return None
+
+
+def _nudge(r: _Reading, i: int, part: str) -> str | None:  # 我投4号，@李阿姨 你也看看: beside one's own vote only
+    if NUDGE.match(part):
+        r.asked = True
+        return _READ
+    return None
+
+
+def _taken_off(r: _Reading, i: int, part: str) -> str | None:  # 投1和3，算了3不要了: off the vote, which stands
+    taken_off = (REMOVED.match(part) or WITHDRAWN.match(part)) if r.chosen else None
+    if taken_off and (i == len(r.parts) - 1 or set(numbers(taken_off.group("refs"))) & set(r.chosen)):
+        gone = set(numbers(taken_off.group("refs")))
+        r.chosen, r.also = [n for n in r.chosen if n not in gone], [n for n in r.also if n not in gone]
+        return _READ
+    return None
+
+
+def _out(r: _Reading, i: int, part: str) -> str | None:  # 不选1 / 3号方案我不同意 / 4不行要花太多钱
+    out = (_RULED_OUT.match(part) or _REJECTED.match(part) or REMOVED.match(part) or WITHDRAWN.match(part)
+           or CRITIC.match(part) or _CRITIC_HEAD.match(part))
+    if out and (out.end() == len(part) or remark(part[out.end():])):
+        r.ruled_out.extend(numbers(out.group("refs")))
+        return _READ
+    if OTHERS_OUT.match(part):
+        return _READ
+    if voided := VOIDED.match(part):
+        r.ruled_out.extend(numbers(voided.group("refs")))  # 之前投的2作废: no longer chosen
+        return _READ
+    return None
+
+
+def _kept_and_added(r: _Reading, i: int, part: str) -> str | None:  # 本来只选1，再加个3吧: kept, and 3 with it
+    earlier = EARLIER.match(part)
+    if earlier and r.method == APPROVAL and any(_ADDED.match(other) for other in r.parts if other != part):
+        return r.vote(numbers(earlier.group("refs")))
+    return None
+
+
+def _someone_else(r: _Reading, i: int, part: str) -> str | None:
+    """我妈投的3号 (someone else's vote, reported); 上次那个投票我选的2 (another ballot); 大家也都投3吧 (others
+    asked to vote alike, which counts only beside that same vote)."""
+    if REPORT.match(part) or THEIRS.match(part):
+        r.reported = True
+        r.theirs.extend(numbers(part))
+        return _READ
+    if ANOTHER_BALLOT.match(part):
+        r.aside = True
+        return _READ
+    alike = ALIKE.match(part)
+    if alike and (refs := choice_refs(alike.group("vote"))) is not None:
+        r.supports.extend(numbers(refs))  # 选3号，大家也都投3吧
+        return _READ
+    return None
+
+
+def _those(r: _Reading, i: int, part: str) -> str | None:  # 1号2号都不错，都投: those two, on approval
+    return _READ if r.method == APPROVAL and len(r.before) > 1 and _THOSE.match(part) else None
+
+
+def _every(r: _Reading, i: int, part: str) -> str | None:  # 全选 / 前三个都支持 / 除了2号都行 (, 除了第4条)
+    parts = r.parts
+    whole = every_option(part, r.method, r.options)
+    if whole is None and part.startswith("除") and i + 1 < len(parts):
+        whole = every_option(part + parts[i + 1], r.method, r.options)
+        r.skip = whole is not None
+    elif whole and i + 1 < len(parts) and (exception := _EXCEPT.match(parts[i + 1])):
+        whole = [n for n in whole if n not in set(numbers(exception.group("refs")))]
+        r.skip = True
+    if whole is None:
+        return None
+    if not whole:
+        return _NO_VOTE
+    r.every = True
+    return r.vote(whole)
+
+
+def _weighed(r: _Reading, i: int, part: str) -> str | None:
+    """我选了1，2还没想好要不要加 (on approval, not in the vote); 2号3号都不错，我投3 and 1和3纠结了半天，最后还是1 (the
+    vote comes after)."""
+    if r.method == APPROVAL and (later := _PENDING.match(part)):
+        r.pending.extend(numbers(later.group("refs")))
+        r.aside = True
+        return _READ
+    if (_WAVERED.match(part) or ((both := _BOTH_GOOD.match(part)) and len(numbers(both.group("refs"))) > 1)) \
+            and any(_first_refs(CHOICE_CLAUSES, later) is not None for later in r.parts[i + 1:]):
+        r.aside = True
+        return _READ
+    return None
+
+
+def _voted(r: _Reading, i: int, part: str) -> str | None:  # 投2 / 我支持3号 / 3号方案好 / (weak) 2号也可以
+    refs = _first_refs(CHOICE_CLAUSES, part)
+    strong = refs is not None
+    refs = refs if strong else _first_refs(OPINION_CLAUSES, part)
+    if refs is not None:
+        r.bare_only = r.bare_only and part.isdigit()
+        r.own = r.own or bool(OWN.match(part))
+        r.own_first = r.own_first or (strong and not r.reported)  # 选5号。我妈选的7号: the sender's, said first
+        r.explicit = r.explicit or strong
+        r.chosen.extend(numbers(refs))
+        r.named = numbers(refs)
+        return _READ
+    refs = _first_refs(WEAK_CLAUSES, part)
+    if refs is not None:
+        r.also.extend(numbers(refs))
+        return _READ
+    return None
+
+
+def _beside(r: _Reading, i: int, part: str) -> str | None:
+    """What may stand beside a vote: a nod to another option, praise of all, a concern or reason, a remark, a reason
+    for the option chosen or against another, which option it was."""
+    if r.method == CHOICE and CONCEDE.match(part):
+        r.aside = True  # 2号，不过4号也不错: a nod to another option, not a vote for it
+    elif _ALL_PRAISE.match(part):
+        r.praise_all = True
+    elif concern(part) or reason(part) or for_now(r.parts, part):
+        r.aside = True
+    elif benign(part):
+        pass
+    elif remark(part) or ABOVE_RIGHT.match(part):
+        r.aside = True  # 我选1号，10号前能弄好不 / 选1，楼上说的有道理: only beside an explicit vote
+    elif remark(part, own=True):
+        r.asked = True  # 我选2号，明天开会吗: only beside the voter's own explicit vote
+    elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part) or VIRTUE.match(part)
+                     or _PAST_OWN.match(part)):
+        r.supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
+    elif (other := _REASON_OTHER.match(part) or _WHICH_WAS.match(part)) \
+            and not _NO_VOTE_IN.search(_WHEN_OR_HOW_MUCH.sub("", other.group("rest"))):
+        r.ruled_out.extend(numbers(other.group("refs")))  # 理由：1号要等到明年3月 / 1号是收费那个
+    elif (which := _THAT_ONE.match(part)) and not _NO_VOTE_IN.search(which.group("rest")):
+        r.aside = True  # 就是那个物业出钱的: only beside an explicit vote
+    elif same := _AGAIN_SAME.match(part):
+        r.supports.extend(numbers(same.group("refs")))  # 选2，在选一遍也还是2
+    elif again := _REAFFIRMED.match(part):
+        r.supports.extend(numbers(again.group("refs")))
+        r.reaffirmed.extend(numbers(again.group("refs")))
+    elif not ((out := _OUT_BECAUSE.match(part)) and r.ruled_out
+              and set(numbers(out.group("refs"))) <= set(r.ruled_out)
+              and not _OUT_BECAUSE_BLOCK.search(out.group("rest"))):  # 3要砍树的, after 别投3
+        return None
+    return _READ
+
+
+# Each clause goes to these in turn; the first whose shape it has reads it. A clause none reads makes the message
+# no vote.
+_RULES = (_others_ok, _nudge, _taken_off, _out, _kept_and_added, _someone_else, _those, _every, _weighed, _voted,
+          _beside)
 
 
 def read_choice(parts: list[str], method: str, options) -> tuple[str, tuple[int, ...]] | None:
     """A choice or approval ballot's deciding clauses read: ("vote" | "off_ballot", options), or None (no vote)."""
-    chosen: list[int] = []
-    named: list[int] = []  # the options of the clause before, when it voted for them
-    reaffirmed: list[int] = []
-    also: list[int] = []  # from clauses that count only beside a vote: 2号也可以
-    ruled_out: list[int] = []
-    supports: list[int] = []  # a reason that praises the option voted for
-    theirs: list[int] = []  # the options of someone else's vote, reported
-    pending: list[int] = []  # on approval, options still weighed beside the vote
-    bare_only = True
-    reported = own = explicit = aside = asked = every = praise_all = own_first = False
-    skip = False
+    r = _Reading(method, tuple(options), parts)
     for i, part in enumerate(parts):
-        before, named = named, []
-        if skip:
-            skip = False
+        r.before, r.named = r.named, []
+        if r.skip:
+            r.skip = False
             continue
         if SELF_INTRO.match(part):
             continue
         part = _AMONG.sub("", part)
-        if method == APPROVAL and ruled_out and _OTHERS_OK.match(part):
-            chosen.extend(n for n in options if n not in set(ruled_out))  # 2号不要，其他都行
-            bare_only, explicit = False, True
-            continue
-        if NUDGE.match(part):
-            asked = True  # 我投4号，@李阿姨 你也看看: only beside the voter's own explicit vote
-            continue
-        taken_off = (REMOVED.match(part) or WITHDRAWN.match(part)) if chosen else None
-        if taken_off and (i == len(parts) - 1 or set(numbers(taken_off.group("refs"))) & set(chosen)):
-            gone = set(numbers(taken_off.group("refs")))  # 投1和3，算了3不要了: taken off the vote, which stands
-            chosen, also = [n for n in chosen if n not in gone], [n for n in also if n not in gone]
-            continue
-        out = (_RULED_OUT.match(part) or _REJECTED.match(part) or REMOVED.match(part) or WITHDRAWN.match(part)
-               or CRITIC.match(part) or _CRITIC_HEAD.match(part))
-        if out and (out.end() == len(part) or remark(part[out.end():])):
-            ruled_out.extend(numbers(out.group("refs")))
-            continue
-        if OTHERS_OUT.match(part):
-            continue
-        if voided := VOIDED.match(part):
-            ruled_out.extend(numbers(voided.group("refs")))  # 之前投的2作废: no longer chosen
-            continue
-        earlier = EARLIER.match(part)
-        if earlier and method == APPROVAL and any(_ADDED.match(other) for other in parts if other != part):
-            chosen.extend(numbers(earlier.group("refs")))  # 本来只选1，再加个3吧: kept, and 3 with it
-            bare_only, explicit = False, True
-            continue
-        if REPORT.match(part) or THEIRS.match(part):
-            reported = True
-            theirs.extend(numbers(part))
-            continue
-        if ANOTHER_BALLOT.match(part):
-            aside = True
-            continue
-        alike = ALIKE.match(part)
-        if alike and (refs := choice_refs(alike.group("vote"))) is not None:
-            supports.extend(numbers(refs))  # 选3号，大家也都投3吧
-            continue
-        if method == APPROVAL and len(before) > 1 and _THOSE.match(part):
-            continue  # 1号2号都不错，都投: those two
-        whole = _every_option(part, method, options)
-        if whole is None and part.startswith("除") and i + 1 < len(parts):
-            whole = _every_option(part + parts[i + 1], method, options)
-            skip = whole is not None
-        elif whole and i + 1 < len(parts) and (exception := _EXCEPT.match(parts[i + 1])):
-            whole = [n for n in whole if n not in set(numbers(exception.group("refs")))]
-            skip = True
-        if whole is not None:
-            if not whole:
-                return None
-            chosen.extend(whole)
-            bare_only, explicit, every = False, True, True
-            continue
-        if method == APPROVAL and (later := _PENDING.match(part)):
-            pending.extend(numbers(later.group("refs")))
-            aside = True
-            continue
-        if (_WAVERED.match(part) or ((both := _BOTH_GOOD.match(part)) and len(numbers(both.group("refs"))) > 1)) \
-                and any(_first_refs(CHOICE_CLAUSES, later) is not None for later in parts[i + 1:]):
-            aside = True  # 2号3号都不错，我投3 / 1和3纠结了半天，最后还是1: the vote comes after
-            continue
-        refs = _first_refs(CHOICE_CLAUSES, part)
-        strong = refs is not None
-        refs = refs if strong else _first_refs(OPINION_CLAUSES, part)
-        if refs is not None:
-            bare_only = bare_only and part.isdigit()
-            own = own or bool(OWN.match(part))
-            own_first = own_first or (strong and not reported)  # 选5号。我妈选的7号: the sender's, said first
-            explicit = explicit or strong
-            chosen.extend(numbers(refs))
-            named = numbers(refs)
-            continue
-        refs = _first_refs(WEAK_CLAUSES, part)
-        if refs is not None:
-            also.extend(numbers(refs))
-        elif method == CHOICE and CONCEDE.match(part):
-            aside = True  # 2号，不过4号也不错: a nod to another option, not a vote for it
-        elif _ALL_PRAISE.match(part):
-            praise_all = True
-        elif concern(part) or reason(part) or for_now(parts, part):
-            aside = True
-        elif benign(part):
-            continue
-        elif remark(part) or ABOVE_RIGHT.match(part):
-            aside = True  # 我选1号，10号前能弄好不 / 选1，楼上说的有道理: only beside an explicit vote
-        elif remark(part, own=True):
-            asked = True  # 我选2号，明天开会吗: only beside the voter's own explicit vote
-        elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part) or VIRTUE.match(part)
-                         or _PAST_OWN.match(part)):
-            supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
-        elif (other := _REASON_OTHER.match(part) or _WHICH_WAS.match(part)) \
-                and not _NO_VOTE_IN.search(_WHEN_OR_HOW_MUCH.sub("", other.group("rest"))):
-            ruled_out.extend(numbers(other.group("refs")))  # 理由：1号要等到明年3月 / 1号是收费那个
-        elif (which := _THAT_ONE.match(part)) and not _NO_VOTE_IN.search(which.group("rest")):
-            aside = True  # 就是那个物业出钱的: only beside an explicit vote
-        elif same := _AGAIN_SAME.match(part):
-            supports.extend(numbers(same.group("refs")))
-        elif again := _REAFFIRMED.match(part):
-            supports.extend(numbers(again.group("refs")))
-            reaffirmed.extend(numbers(again.group("refs")))
-        elif (out := _OUT_BECAUSE.match(part)) and ruled_out and set(numbers(out.group("refs"))) <= set(ruled_out) \
-                and not _OUT_BECAUSE_BLOCK.search(out.group("rest")):
-            continue  # 3要砍树的, after 别投3
-        else:
+        if _read_clause(r, i, part) == _NO_VOTE:
             return None
-    if supports and (not explicit or not set(supports) <= set(chosen)):
+    return _verdict(r)
+
+
+def _read_clause(r: _Reading, i: int, part: str) -> str:
+    for rule in _RULES:
+        verdict = rule(r, i, part)
+        if verdict is not None:
+            return verdict
+    return _NO_VOTE
+
+
+def _verdict(r: _Reading) -> tuple[str, tuple[int, ...]] | None:
+    """The options the reading voted for, once what stood beside them has been weighed."""
+    if r.supports and (not r.explicit or not set(r.supports) <= set(r.chosen)):
         return None
-    if method == CHOICE and reaffirmed:
-        also = []  # 3号也还行，但是1号更好: the nod to 3 is no vote for it
+    also = [] if r.method == CHOICE and r.reaffirmed else r.also  # 3号也还行，但是1号更好: no vote for 3
     # 选5号。我妈选的7号: the sender's vote said first, another's for another option after (投2号，我老公投的 may be
     # the husband's vote, passed on)
-    own_first = own_first and bool(theirs) and not set(theirs) & set(chosen)
-    if not chosen or set(chosen + also) & set(ruled_out + pending) or (reported and not (own or own_first)):
+    own_first = r.own_first and bool(r.theirs) and not set(r.theirs) & set(r.chosen)
+    if not r.chosen or set(r.chosen + also) & set(r.ruled_out + r.pending) or (r.reported and not (r.own or own_first)):
         return None
-    if (aside and not explicit) or (asked and not (explicit and own)) or (praise_all and not every):
+    if (r.aside and not r.explicit) or (r.asked and not (r.explicit and r.own)) or (r.praise_all and not r.every):
         return None  # 2号不错，但太贵: a "but" after an opinion is discussion
-    distinct = tuple(sorted(set(chosen + also)))
-    if bare_only and any(n > MAX_BARE for n in distinct):
+    distinct = tuple(sorted(set(r.chosen + also)))
+    if r.bare_only and any(n > MAX_BARE for n in distinct):
         return None  # 88, 110, 666: not ballot numbers
-    if method == APPROVAL and not bare_only:
-        distinct = _digits_run_together(distinct, options)
+    if r.method == APPROVAL and not r.bare_only:
+        distinct = digits_run_together(distinct, r.options)
     if any(n <= 0 or n > 99 for n in distinct):
         return None
-    if len(distinct) > 1 and method != APPROVAL:
+    if len(distinct) > 1 and r.method != APPROVAL:
         return None  # 1和3都行 on a single-choice ballot: ambiguous
-    off = tuple(n for n in distinct if n not in set(options))
+    off = tuple(n for n in distinct if n not in set(r.options))
     if off:
         return "off_ballot", off
     return "vote", distinct
-
-
-def _digits_run_together(found: tuple[int, ...], options) -> tuple[int, ...]:
-    """我选124 on an approval ballot of four: options 1, 2 and 4 typed without a separator."""
-    if max(options, default=0) > 9:
-        return found
-    read: set[int] = set()
-    for n in found:
-        digits = [int(d) for d in str(n)]
-        split = (n not in set(options) and len(digits) > 1 and digits == sorted(set(digits))
-                 and set(digits) <= set(options))
-        read.update(digits if split else [n])
-    return tuple(sorted(read))

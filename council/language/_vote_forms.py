@@ -1,5 +1,6 @@
 """The shapes of a typed vote: the canonical form of a message and the clause grammar of votes, stances and the
-short harmless remarks that may stand beside them. Used by votes.py and _vote_consent.py (counting) and vote_guess.py
+short harmless remarks that may stand beside them, and the options they name (every option, a position, digits typed
+together). Used by votes.py and _vote_consent.py (counting) and vote_guess.py
 (asking)."""
 
 from __future__ import annotations
@@ -338,3 +339,39 @@ def positions(body: str, options) -> str:
 
 def numbers(refs: str) -> list[int]:
     return [int(n) for n in re.findall(r"\d+", refs)]
+
+
+def every_option(part: str, method: str, options) -> list[int] | None:
+    """全选, 四个都支持 (every option), 前三个都支持 (the first few), 除了2号都行 (all but those named): on an
+    approval ballot only."""
+    few = FIRST_FEW.match(part)  # first: 最后两个都支持 is the last two, not 最后 (finally) 两个都支持
+    if few:
+        count = cn_to_int(few.group("pre_n") or few.group("end_n"))
+        if method != APPROVAL or not count or count > len(options):
+            return []  # on choice it is no one option; 前五个 of four is a slip
+        ordered = sorted(options)
+        return ordered[:count] if (few.group("pre") or few.group("end")) == "前" else ordered[-count:]
+    whole = ALL_OPTIONS.match(part)
+    if whole:
+        count = whole.group("count")
+        if method != APPROVAL or (count and cn_to_int(count) != len(options)):
+            return []
+        return list(options)
+    but = ALL_BUT.match(part)
+    if but:
+        left = [n for n in options if n not in set(numbers(but.group("refs")))]
+        return left if method == APPROVAL and len(left) < len(options) else []
+    return None
+
+
+def digits_run_together(found: tuple[int, ...], options) -> tuple[int, ...]:
+    """我选124 on an approval ballot of four: options 1, 2 and 4 typed without a separator."""
+    if max(options, default=0) > 9:
+        return found
+    read: set[int] = set()
+    for n in found:
+        digits = [int(d) for d in str(n)]
+        split = (n not in set(options) and len(digits) > 1 and digits == sorted(set(digits))
+                 and set(digits) <= set(options))
+        read.update(digits if split else [n])
+    return tuple(sorted(read))
