@@ -20,6 +20,7 @@ from council.language._vote_asides import (
     OWN,
     REPORT,
     SELF_INTRO,
+    SLIPPED,
     THEIRS,
     VOIDED,
     WITHDRAWN,
@@ -64,6 +65,9 @@ _REJECTED = re.compile(rf"^{REFS}(?:方案)?(?:(?:(?![我他她妈爸老])[\u4e0
                        rf"(?:不同意|不支持|不赞成|反对|不选|不投|不要)(?:的)?{PARTICLES}$")
 REMOVED = re.compile(rf"^(?:想想|想了想|算了|那就)?(?:我)?(?:还是)?把{REFS}(?:方案)?(?:去掉|删掉|拿掉|划掉|撤掉|去了)"
                       r"(?:吧|了|啦)*$")
+# 撤回3号，只留1号: an option taken back, verb first.
+_RETRACTED = re.compile(rf"^(?:算了|那|那就)?(?:我)?(?:撤回|撤掉|撤销|取消|去掉|删掉|拿掉|划掉){REFS}(?:方案)?"
+                        r"(?:吧|了|啦)*$")
 # 四个方案都挺好: praise of every option, beside 都支持 on an approval ballot.
 # 4不行要花太多钱: an option ruled out, with the reason.
 _CRITIC_HEAD = re.compile(CRITIC.pattern.removesuffix("$"))
@@ -73,6 +77,7 @@ _ALL_PRAISE = re.compile(rf"^(?:这)?(?:\d个)?(?:方案|选项|建议)?(?:都|�
 
 # 投4，别投3，3要砍树的: why an option ruled out in an earlier clause is out (nothing in it for any option).
 _OUT_BECAUSE = re.compile(rf"^{REFS}(?:方案|那个)?(?P<rest>.{{2,16}})$")
+_REJECT = re.compile(rf"^(?:我)?(?:坚决|绝对|肯定)?(?:不同意|不支持|不赞成|反对|不要|不选|不投)(?:的)?{PARTICLES}$")
 _OUT_BECAUSE_BLOCK = re.compile(r"\d|#|[?？]|吗|呢|投|选|支持|同意|赞成|(?<!不)(?:好|行)|不错|可以|靠谱|合适|划算|实在")
 # 上周五就投了二号，再说一遍还是二号: one's own earlier vote, said beside the same vote now (counts only beside an
 # explicit vote for that same option).
@@ -98,6 +103,8 @@ _PENDING = re.compile(rf"^{REFS}(?:方案)?(?:我)?(?:还)?(?:没想好|没定|�
 _AGAIN_SAME = re.compile(rf"^(?:就算|哪怕)?(?:再|在)(?:选|投)(?:一遍|一次|几遍|多少遍|十遍|一百遍)(?:我)?(?:也|都)"
                          rf"(?:还是|是|选|投)?"
                          rf"{REFS}{PARTICLES}$")
+# 想了想还是3吧，以3为准: the option the voter stands by (only beside a vote for it).
+_FINAL = re.compile(rf"^(?:就|那就|一切|最后)?以{REFS}(?:方案)?为准{PARTICLES}$")
 # 我投2号，理由：1号要等到明年3月: why another option is not chosen (times and amounts aside, no vote in it).
 _REASON_OTHER = re.compile(rf"^(?:理由是|原因是|因为){REFS}(?:方案)?(?P<rest>.{{2,16}})$")
 # 投1号，不对，是2号，1号是收费那个: which option the slip was (beside the vote corrected).
@@ -178,7 +185,7 @@ def _nudge(r: _Reading, i: int, part: str) -> str | None:  # 我投4号，@李�
 
 
 def _taken_off(r: _Reading, i: int, part: str) -> str | None:  # 投1和3，算了3不要了: off the vote, which stands
-    taken_off = (REMOVED.match(part) or WITHDRAWN.match(part)) if r.chosen else None
+    taken_off = (REMOVED.match(part) or WITHDRAWN.match(part) or _RETRACTED.match(part)) if r.chosen else None
     if taken_off and (i == len(r.parts) - 1 or set(numbers(taken_off.group("refs"))) & set(r.chosen)):
         gone = set(numbers(taken_off.group("refs")))
         r.chosen, r.also = [n for n in r.chosen if n not in gone], [n for n in r.also if n not in gone]
@@ -188,14 +195,20 @@ def _taken_off(r: _Reading, i: int, part: str) -> str | None:  # 投1和3，算�
 
 def _out(r: _Reading, i: int, part: str) -> str | None:  # 不选1 / 3号方案我不同意 / 4不行要花太多钱
     out = (_RULED_OUT.match(part) or _REJECTED.match(part) or REMOVED.match(part) or WITHDRAWN.match(part)
-           or CRITIC.match(part) or _CRITIC_HEAD.match(part))
+           or _RETRACTED.match(part) or CRITIC.match(part) or _CRITIC_HEAD.match(part))
     if out and (out.end() == len(part) or remark(part[out.end():])):
         r.ruled_out.extend(numbers(out.group("refs")))
+        r.skip = i + 1 < len(r.parts) and bool(_REJECT.match(r.parts[i + 1]))  # 2号要收钱，不同意: said twice
         return _READ
     if OTHERS_OUT.match(part):
         return _READ
-    if voided := VOIDED.match(part):
-        r.ruled_out.extend(numbers(voided.group("refs")))  # 之前投的2作废: no longer chosen
+    if (voided := VOIDED.match(part) or SLIPPED.match(part)) and voided.group("refs"):
+        r.ruled_out.extend(numbers(voided.group("refs")))  # 之前投的2作废 / 刚才手滑点了2: no longer chosen
+        return _READ
+    if (why := _OUT_BECAUSE.match(part)) and not _OUT_BECAUSE_BLOCK.search(why.group("rest")) \
+            and i + 1 < len(r.parts) and _REJECT.match(r.parts[i + 1]):
+        r.ruled_out.extend(numbers(why.group("refs")))  # 3号要动维修基金，不同意: the reason, then the rejection
+        r.skip = True
         return _READ
     return None
 
@@ -263,6 +276,9 @@ def _voted(r: _Reading, i: int, part: str) -> str | None:  # 投2 / 我支持3�
     refs = _first_refs(CHOICE_CLAUSES, part)
     strong = refs is not None
     refs = refs if strong else _first_refs(OPINION_CLAUSES, part)
+    if refs is not None and not strong and min(numbers(refs)) > 99:
+        r.aside = True  # 还是12345靠谱: a hotline, not an option
+        return _READ
     if refs is not None:
         r.bare_only = r.bare_only and part.isdigit()
         r.own = r.own or bool(OWN.match(part))
@@ -301,7 +317,7 @@ def _beside(r: _Reading, i: int, part: str) -> str | None:
         r.ruled_out.extend(numbers(other.group("refs")))  # 理由：1号要等到明年3月 / 1号是收费那个
     elif (which := _THAT_ONE.match(part)) and not _NO_VOTE_IN.search(which.group("rest")):
         r.aside = True  # 就是那个物业出钱的: only beside an explicit vote
-    elif same := _AGAIN_SAME.match(part):
+    elif same := _AGAIN_SAME.match(part) or _FINAL.match(part):
         r.supports.extend(numbers(same.group("refs")))  # 选2，在选一遍也还是2
     elif again := _REAFFIRMED.match(part):
         r.supports.extend(numbers(again.group("refs")))

@@ -16,6 +16,7 @@ from council.language._vote_asides import (
     NUDGE,
     OWN,
     REPORT,
+    SLIPPED,
     THEIRS,
     VOIDED,
     benign,
@@ -81,8 +82,8 @@ def read_consent(parts: list[str]) -> tuple[str, tuple[int, ...]] | None:
             own = own or bool(OWN.match(part))
         elif (off := CONSENT_OFF.match(part)) and len(parts) == 1:
             return "off_ballot", (int(off.group("n")),)  # 投5: the ballot has 1-3 only
-        elif (voided := VOIDED.match(part)) and not voided.group("refs"):
-            void = voided.group("stance")  # 反对，之前的赞成作废: that stance is not the vote
+        elif (voided := VOIDED.match(part) or SLIPPED.match(part)) and not voided.group("refs"):
+            void = voided.group("stance")  # 反对，之前的赞成作废 / 刚才手滑点了赞成: that stance is not the vote
             if void:
                 withdrawn.add(NO if void in ("反对", "不同意") else ABSTAIN if void == "弃权" else YES)
         elif REPORT.match(part) or THEIRS.match(part):

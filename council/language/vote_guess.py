@@ -32,7 +32,7 @@ from council.language.votes import NOT_A_VOTE, VoteReading, read_vote
 # 投1，不对 / 投2，手滑了 / 投2，算了: the vote is taken back, nothing to ask about.
 _TAKEN_BACK = r"不对|说错|打错|错了|手滑|手抖|算了"
 # 可能选2吧，不确定 / 我打算投2，再看看 / 拿不准，可能弃权吧: undecided, asking would push.
-_UNDECIDED = (r"可能|也许|或许|说不定|打算|不确定|再看看|拿不准|不知道|该不该|"
+_UNDECIDED = (r"可能|也许|或许|说不定|打算|不确定|再看看|再想想|没想好|拿不准|不知道|该不该|"  # 我倾向2号，再想想
               r"回来再投|回来投|晚点再投|晚点投|以后再投|之后再投|到时候再投|回头再投|过两天再投|"  # 6号回来再投
               r"先看看|先等等|先放放|放一放|观望")  # 3号，先看看再说
 _GUESS_REF = re.compile(
@@ -133,7 +133,7 @@ def _guess_consent(body: str) -> VoteReading:
 _REASON_BLOCK = re.compile(
     r"[不没别甭](?:投|选|支持|赞成|同意)|但|不过|可是|然而|如果|要是|假如|万一|的话|除非|只要|怎么|咋|为啥|为什么|吗|呢|"
     r"(?<!其)他|她|妈|爸|老公|老婆|婆婆|公公|儿子|女儿|老人家|老头|别人|邻居|大家|楼上|楼下|本来|差点|想投|想选|"
-    rf"再想想|{_UNDECIDED}|就怕|只怕|好是好|"  # 3号挺好，就是贵了点，再看看 / 1号好是好，就怕没人管: undecided
+    rf"{_UNDECIDED}|就怕|只怕|好是好|"  # 3号挺好，就是贵了点，再看看 / 1号好是好，就怕没人管: undecided
     rf"{_TAKEN_BACK}"
 )
 
