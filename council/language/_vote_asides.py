@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from council.language._vote_forms import _REF, ANY_STANCE, ME, PARTICLES, REFS
+from council.language._vote_forms import _REF, ANY_STANCE, HEARD, ME, PARTICLES, REFS
 
 # A clause that may stand beside a vote: no numbers, questions, conditions, contrasts, other people, negated votes.
 _BENIGN_BLOCK = re.compile(
@@ -52,7 +52,12 @@ DELIBERATED = re.compile(r"^(?:我们家|我家|俺家|全家|我们全家|家�
                          r"(?:一下|下)?$|"
                          r"^(?:我|我们家|我家|俺家|全家|我们全家|家里)?(?:考虑|想|琢磨|纠结|犹豫|商量|研究|比较|合计)了(?:好|很|一)?"
                          r"(?:几天|两天|三天|一天|半天|好久|很久|一晚上|一晚|一宿|好几天|一下|一会儿?|一阵|很长时间)$"
-                         r"|^(?:有|出了?|有啥|有什么)(?:问题|意见|情况|事)(?:再说|再提|再讲|再议|再商量|再反映)(?:吧|哈)?$")
+                         r"|^(?:有|出了?|有啥|有什么)(?:问题|意见|情况|事)(?:再说|再提|再讲|再议|再商量|再反映)(?:吧|哈)?$"
+                         # 钱的事以后再说: how to pay, to be settled later
+                         r"|^(?:钱|费用|经费|资金|具体|细节)(?:的事|的问题|怎么出|咋出|从哪出)?(?:以后|回头|到时候|之后)?"
+                         r"再(?:说|商量|议|讨论)(?:吧|哈)?$"
+                         # 侬晓得伐，2号最灵光: a phrase that opens a say, asking nothing
+                         r"|^(?:侬晓得伐|侬晓得哇|你晓得伐|跟侬讲|讲真|说句实话|说实在的|不瞒你说|实话实说|讲句实话)$")
 # 我们家商量了一下，统一投1号: the household agreed, then its one vote (统一 alone may ask others to vote alike).
 _HOUSE_TALK = re.compile(r"^(?:我们家|我家|俺家|全家|我们全家|家里)(?:人)?(?:商量|讨论|合计|研究)")
 
@@ -202,7 +207,8 @@ def procedure(clause: str) -> bool:
 # ------------------------------------------------------------------ around the vote: turns, other people
 
 # 2号其实也不错，不过我还是投1 / 虽然要出钱，但我还是同意的: after the turn to 还是, the rest decides.
-TURN = re.compile(r"(?=(?:但是|但|不过|可是|然而)(?:我|俺|额|偶|阿拉|咱)?(?:还是|最后还是|最终还是|依然|仍然))")
+TURN = re.compile(r"(?=(?:但是|但|不过|可是|然而)(?:(?:我|俺|额|偶|阿拉|咱)?(?:还是|最后还是|最终还是|依然|仍然)"
+                  r"|(?:我|俺|阿拉|咱)(?:就)?(?:投|选)))")  # 不太懂这些，不过我投1号
 CONTRAST = re.compile(r"^(?:但是|但|不过|可是|然而)(?P<rest>.+)$")
 # What may come before such a turn: not a question or a condition; someone else only when the turn says 我.
 TURN_BLOCK = re.compile(r"[?？]|吗|呢|如果|要是|假如|万一|的话|除非|只要")
@@ -243,7 +249,8 @@ EARLIER = re.compile(rf"^(?:我)?(?:本来|原来|之前|刚才|刚刚|一开始
 # 2号我撤回: an option withdrawn, object first (a change of mind here; votes.py rules the option out).
 _WITHDRAWN = r"(?:方案)?(?:我)?(?:撤回|撤掉|去掉|删掉|不要了)"
 WITHDRAWN = re.compile(rf"^(?:算了|那|那就|想想|想了想)?{REFS}{_WITHDRAWN}(?:吧|了|啦)*$")  # 投1和3，算了3不要了
-CHANGE = re.compile(r"^(?:那|就|我|那就|现在|后来|最后|所以)*(?:改成|改投|改为|换成|改选|改回|改(?=[同赞反弃支\d第]))"
+CHANGE = re.compile(rf"^{HEARD}(?:我)?(?:现在|就)"  # 原来反对的，听了解释现在同意了
+                    r"|^(?:那|就|我|那就|现在|后来|最后|所以)*(?:改成|改投|改为|换成|改选|改回|改(?=[同赞反弃支\d第]))"
                     r"|^算了|^(?:想了想|想想|想了一下|后来想想|转念一想|想来想去|考虑了一下|思来想去|仔细想想)?(?:我)?还是"
                     r"|^(?:我)?把[^,]{1,12}?(?:去掉|删掉|拿掉|划掉|撤掉)"  # 投了1、2、3，把3去掉，就1和2
                     rf"|^{REFS}{_WITHDRAWN}")  # 先投1和2，2号我撤回，就1号
@@ -255,6 +262,7 @@ RETRACT = re.compile(r"^(?:哦|噢|啊|呃)?(?:不对|不是|不不|不|错了|�
                      # 昨天说选2，今天改主意了，选3 / 原来想反对，后来想通了，赞成: the mind changed
                      r"|^(?:我|今天|现在|后来|想了想)*(?:改主意了|改变主意了|主意变了|变卦了|想法变了|改变想法了|想通了|"
                      r"想明白了|想开了)$")
+MIND_CHANGED = re.compile(r"^(?:我|今天|现在|后来|想了想)*(?:想通了|想明白了|想开了|想清楚了)$")
 CORRECTED = re.compile(r"^(?:应该是|应该|其实是|是)(?P<rest>.+)$")
 _PERSON = (r"(?:老公|老婆|爱人|老伴|老头子|老头|老太婆|老太太|媳妇|对象|婆婆|公公|丈母娘|岳母|岳父|"
            r"妈妈|爸爸|老妈|老爸|妈|爸|"

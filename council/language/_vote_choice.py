@@ -110,7 +110,7 @@ _REASON_OTHER = re.compile(rf"^(?:理由是|原因是|因为){REFS}(?:方案)?(?
 # 投1号，不对，是2号，1号是收费那个: which option the slip was (beside the vote corrected).
 _WHICH_WAS = re.compile(rf"^{REFS}(?:方案)?(?:是|就是)(?P<rest>[^\d]{{1,10}}?)(?:那个|那条|那项|的)$")
 _NO_VOTE_IN = re.compile(r"投|选|支持|同意|赞成|反对|弃权|[?？]|吗|呢|\d")
-_WHEN_OR_HOW_MUCH = re.compile(r"\d{1,4}(?:年|个月|月|号|日|天|块钱?|元|点)")
+_WHEN_OR_HOW_MUCH = re.compile(r"\d{1,4}(?:年|个月|月|号|日|天|块钱?|元|点)|(?<=[出交掏花收付摊凑])\d{2,6}")
 # 1号和2号里头我更倾向2号: the options weighed, named before the leaning (taken off; the leaning is read).
 _AMONG = re.compile(rf"^{_REF}(?:{_SEP}{_REF})+(?:里头|里面|当中|中间|之间)(?=我|还是|更)")
 # 投二号嗯就是那个物业出钱的: which option it is, described (beside the vote).
@@ -160,6 +160,7 @@ class _Reading:
     praise_all: bool = False
     own_first: bool = False
     skip: bool = False  # the next clause was read with this one (除了2号，其他都行)
+    against: bool = False  # a reason against another option was given (理由：1号要每家出300)
 
     def vote(self, found: list[int]) -> str:
         self.chosen.extend(found)
@@ -312,9 +313,11 @@ def _beside(r: _Reading, i: int, part: str) -> str | None:
     elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part) or VIRTUE.match(part)
                      or _PAST_OWN.match(part)):
         r.supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
-    elif (other := _REASON_OTHER.match(part) or _WHICH_WAS.match(part)) \
+    elif (other := _REASON_OTHER.match(part) or _WHICH_WAS.match(part)
+           or (r.against and _OUT_BECAUSE.match(part))) \
             and not _NO_VOTE_IN.search(_WHEN_OR_HOW_MUCH.sub("", other.group("rest"))):
         r.ruled_out.extend(numbers(other.group("refs")))  # 理由：1号要等到明年3月 / 1号是收费那个
+        r.against = True  # 理由：1号要每家出300，3号要等物业批: the reasons go on
     elif (which := _THAT_ONE.match(part)) and not _NO_VOTE_IN.search(which.group("rest")):
         r.aside = True  # 就是那个物业出钱的: only beside an explicit vote
     elif same := _AGAIN_SAME.match(part) or _FINAL.match(part):

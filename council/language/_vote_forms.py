@@ -23,10 +23,10 @@ MAX_BARE = 20  # a bare number above this (88, 110, 666, 2333) is not a ballot n
 _PLUS_ONE = re.compile(r"(?<!\d)\+\s*1(?!\d)")  # 3号+1, +1 3号; but 2+1 is two options
 # Residents who write traditional characters (我揀3號, 贊成): the characters a vote or its look-alikes turn on.
 _TRADITIONAL = str.maketrans("號選揀贊讚權棄對個擇給還覺認隨無謂為們這議見兩條項種與係嘅"
-                             "樓棟單門層點嗎誰幾麼錢貴說媽會沒別撐過讓"
+                             "樓棟單門層點嗎誰幾麼錢貴說媽會沒別撐過讓實際靈辦樣話錯"
                              "壹贰貳叁肆伍柒捌玖",  # 叁号: the numerals of receipts (not 陆, 拾, 參: 陆阿姨, 收拾)
                              "号选拣赞赞权弃对个择给还觉认随无谓为们这议见两条项种与是的"
-                             "楼栋单门层点吗谁几么钱贵说妈会没别撑过让"
+                             "楼栋单门层点吗谁几么钱贵说妈会没别撑过让实际灵办样话错"
                              "一二二三四五七八九")
 _CN = "[一二两三四五六七八九十]+"
 _CN_RULES = [
@@ -66,6 +66,8 @@ _SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|
           # 支持第2各: 个 typed as 各 (gè) after an option's place; 我选滴是2: 的 as 滴 (dī)
           (re.compile(r"(?<=第\d)各|(?<=第[一二三四五六七八九])各"), "个"),
           (re.compile(r"(?<=[投选])滴(?=是)"), "的"),
+          # 我投儿号, 我选而号: 二 heard as 儿 or typed as 而 (ér), right after a vote verb, before 号
+          (re.compile(r"(?<=[投选])[儿而](?=号)"), "二"),
           # 投1票给2号: one vote, for option 2
           (re.compile(r"投(?:1|一)票给(?=\d|[一二三四五六七八九十]号|第|#)"), "投"),
           # 选着1号: 选择 typed as 选着, before an option
@@ -76,7 +78,8 @@ _SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|
 # 一三, 二四: the numerals of two or more options in a row and nothing else (in order, none twice).
 _NUMERAL_RUN = re.compile(r"^[一二三四五六七八九]{2,4}$")
 # 俺选一二四: the same run right after a vote verb, ending its clause.
-_VERB_RUN = re.compile(r"(?<=[选投挑勾])([一二三四五六七八九]{2,4})(?=$|吧|了|啦|[,!])")
+_VERB_RUN = re.compile(r"(?<=[选投挑勾])([一二三四五六七八九]{2,4})(?=$|吧|了|啦|[,!])"
+                       r"|^([一二三四五六七八九]{2,4})(?=都|全)")  # 一二三都赞成: a run opening the message
 
 
 def _numeral_run(text: str) -> str:
@@ -87,8 +90,9 @@ def _numeral_run(text: str) -> str:
         return text
 
     def listed(match: re.Match) -> str:
-        digits = [cn_to_int(char) for char in match.group(1)]
-        return "、".join(str(d) for d in digits) if digits == sorted(set(digits)) else match.group(1)
+        run = match.group(1) or match.group(2)
+        digits = [cn_to_int(char) for char in run]
+        return "、".join(str(d) for d in digits) if digits == sorted(set(digits)) else run
 
     return _VERB_RUN.sub(listed, text)
 
@@ -101,6 +105,7 @@ def canonical(text: str) -> str:
     for slip, word in _SLIPS:
         text = slip.sub(word, text)
     text = re.sub(r"^@\S+\s*", "", text)  # @议事会助手 投2
+    text = re.sub(r"(?<!\d)(\d{1,2})\s*:\s*(\d{2})(?!\d)", r"\1点\2分", text)  # 08:30 刚看到: a time, not two clauses
     text = re.sub(r"[「『][^」』:]*:[^」』]*[」』]", "", text)  # 「王大爷：我选1」 quoted: someone else's words
     text = re.sub(r"[「『」』]", "", text)  # 我选「2号」: only marks around the option
     text = re.sub(r"(?:[-—]\s*){3,}", " ", text)  # - - - - - under a quote
@@ -130,11 +135,15 @@ _REPEATED = re.compile(r"((?:[投选]|支持)\d{1,2}号?|(?<![投选\d])\d{1,2}�
 
 _REF = (r"(?:第\d{1,3}(?:个|号|条|项|种)?|#\d{1,3}号?|(?:方案|选项|提议|建议|提案)\d{1,3}号?|\d{1,3}号?)"
         r"(?:方案|建议|选项|提议|提案)?")
-_SEP = r"(?:和|跟|与|及|、|/|\+|或者|或|还有|以及|加|搭|同)?"  # 2搭4: Shanghainese 搭, and; 1號同3號: Cantonese 同
+_SEP = r"(?:和|跟|与|及|、|/|\+|或者|或|还有|以及|加|搭|同埋|同)?"  # 2搭4: Shanghainese 搭, and; 1號同3號: Cantonese 同
 REFS = rf"(?P<refs>{_REF}(?:{_SEP}{_REF})*)"
 _DET = r"(?:那个|这个|原来那个|原来的)?"  # 我觉得那个第三个方案挺好的 / 还是选原来那个2吧
+# 听了解释现在同意了: what changed the voter's mind.
+HEARD = (r"(?:(?:听了|看了|听完|看完)(?:解释|说明|介绍|社工的解释|大家的解释|大家说的|大家的意见|大家的理由)"
+         r"(?:以后|之后|后)?)")
 # 哈哈选2, 想想还是同意: laughter, or a second thought, before the vote.
-_PRE = (r"(?:哈{2,}|嘿{2,}|呵{2,}|嘻{2,})?(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?(?:现在|后来|最后|最终)?"
+_PRE = (rf"(?:哈{{2,}}|嘿{{2,}}|呵{{2,}}|嘻{{2,}})?(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?{HEARD}?"
+        r"(?:现在|后来|最后|最终)?"
         r"(?:(?:刚才|刚刚)?(?:想了想|想想|想了一下|再三考虑|考虑了一下|仔细想想|转念一想|后来想想|想来想去|"
         r"(?:纠结|犹豫|琢磨|考虑|想)了?半天))?"  # 纠结了半天还是4吧, 刚才想了想还是1号稳妥
         r"(?:这个|这事|这件事|这次|这回)?"
@@ -158,7 +167,7 @@ _DAY_DONE = (r"(?:(?:昨天|前天|今天)(?:早上|上午|中午|下午|晚上)
 SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{_BALLOT}|{ME}|{_LEAD_IN}|{_ALONG}|{_DAY_DONE}|那我|也|还是|就|都|只|先|已经|"
             r"早就|(?:肯定|坚决|果断|必须)(?:地|滴)?|"  # 必须滴选2号: 滴 for 地 (的)
             r"(?:迷迷糊糊|迷糊着|随手|顺手|顺便|赶紧|匆匆忙忙|匆忙)(?:地|滴)?|"  # 夜班刚下，迷迷糊糊投个4号
-            r"毫不犹豫地?|一定|同|也是|都是|"
+            r"毫不犹豫地?|一定|同|也是|都是|梗是|梗系|"  # 梗係投4號 (Cantonese: of course)
             r"想了想还是|想来想去还是|考虑了一下还是|最后还是|思来想去还是)*")
 _VERB = (r"(?:投一票给|这一票给|一票给|的一票给|的一票投给|的票给|这票给|这票投给|把(?:我的|这|这一)?一?票(?:投)?给|"
          r"票投给|^票投|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选个|选|拣|挑|"
@@ -173,16 +182,20 @@ PARTICLES = r"(?:吧|啦|了|哈|呀|啊|哦|噢|嘛|的|滴|呗|咯|喽|哟|哇
 _ALL = (r"(?:(?:我|俺)?(?:也)?(?:都|全都|全|一起|一块儿?|一并|都一起)"
         r"(?:行|可以|支持|同意|好|赞成|不错|挺好|选上|投上|投|选|要|要得|得行|ok|得做|要做|该做|应该做|必须做))?")
 _SIDE = r"(?:这边|那边|一边|这一边|这队|那队)?"  # 我站2号这边
-_TAIL = rf"{_SIDE}{_ONE_VOTE}(?:方案)?(?:的(?:做法|办法|方案|建议|提议|意见))?{PARTICLES}(?:⊕)*{_ALL}{PARTICLES}"
+_VOCATIVE = r"(?:老铁们?|兄弟们?|姐妹们|家人们|各位|亲们?)?"  # 必须5号啊老铁: the listeners, called at the end
+_TAIL = (rf"{_SIDE}{_ONE_VOTE}(?:方案)?(?:的(?:做法|办法|方案|建议|提议|意见))?{PARTICLES}(?:⊕)*{_ALL}{PARTICLES}"
+         rf"{_VOCATIVE}")
 # Words that call one option the better: 2号靠谱, 还是三号好一点, 一号最合理, 4号中 (Henan: good).
 _PRAISE = (r"(?:最好|更好|好一点|好一些|好点|好些|比较好|好|不错|靠谱|最靠谱|更靠谱|比较靠谱|挺好的?|很好|可以|行|"
            r"最合适|更合适|比较合适|合适|实在|最实在|更实在|划算|最划算|更划算|实用|最实用|更实用|得行|要得|好使|合理|最合理|更合理|"
-           r"比较合理|中|必须的|省事|最省事|稳妥|稳当|保险|"
-           r"得劲|巴适|灵光|"  # 得劲 (north), 巴适 (Sichuan), 灵光 (Shanghai)
+           r"比较合理|中|必须的|省事|最省事|稳妥|稳当|保险|实际|最实际|更实际|"
+           r"(?:实在|合适|靠谱|划算|实际|实用|省事|省钱|便宜)(?:一)?点儿?|"  # 还是第四个实在点
+           r"(?:最|更|蛮|挺)?(?:得劲|巴适|灵光)|"  # 得劲 (north), 巴适 (Sichuan), 灵光 (Shanghai)
            r"(?:都)?(?:得|要|该|应该|必须)(?:做|搞|弄|办))")  # 1跟5都得做: must be done
 # 我觉得, 我认为, 我看: an opinion that names one option and calls it good is a vote (还是觉得二号靠谱).
 _OPINE = rf"(?:{ME}?(?:个人)?(?:都|也)?(?:还是)?(?:觉得|认为|感觉|看)(?:还是)?)"  # 4号我都觉得行
-_POST_VOTE = rf"(?:⊕|{ME}?(?:也|就|还是)?(?:举双手|双手|举手|完全|坚决|非常)?(?:投|选|支持|同意|赞成)(?:它|这个)?)?"
+_POST_VOTE = (rf"(?:⊕|{ME}?(?:也|就|还是)?(?:举双手|双手|举手|完全|坚决|非常)?(?:投|选|支持|同意|赞成)(?:它|这个)?"
+              r"|(?:是)?(?:肯定|必须|一定|绝对)要)?")  # 1号肯定要的
 
 # Explicit votes: a vote word or the option alone (投2, 2号, 一号方案我举双手赞成, +1 3号).
 CHOICE_CLAUSES = [
@@ -213,7 +226,7 @@ HURRY = re.compile(rf"^(?:希望)?{REFS}(?:方案)?(?:最好|要|得|能|希望|
 VIRTUE = re.compile(rf"^(?:只有|就|就是|还是|毕竟|而且)?{REFS}(?:的)?(?:方案)?(?:最|更|比较|真的|确实|才)?"
                     r"(?:要紧|重要|急|紧急|迫切|需要|便宜|省钱|实惠|不用花钱|不花钱|不用出钱|不用掏钱|不收钱|不要钱|免费|不涨价|"
                     r"钱最少|花钱最少|花钱少|钱少|"  # 四号的方案钱最少
-                    rf"安全|方便|省事|省心|一劳永逸|管用|有用|见效快?)(?:的)?{PARTICLES}$")
+                    rf"安全|方便|省事|省心|一劳永逸|管用|有用|见效快?|吉利)(?:的)?{PARTICLES}$")  # 8号吉利
 # Clauses that only count beside a vote of their own message: 2号也可以 (approval: one more), 再加个2号.
 WEAK_CLAUSES = [
     re.compile(rf"^(?:另外|还有|再就是)?{SUBJ_ADV}{REFS}(?:方案)?(?:{_OPINE})?(?:也|也还)"
@@ -240,7 +253,7 @@ _FAULT = (r"(?:太(?:贵|麻烦|吵|乱|远|费钱|花钱|复杂|难|折腾)|(?:
 CRITIC = re.compile(rf"^(?:想了想|我觉得|觉得|感觉|说实话|其实|就|只有|只是){{0,2}}{REFS}(?:方案)?"
                     r"(?:我)?(?:觉得|感觉|看)?"
                     r"(?:(?:要|得)?(?:每户|每家|一户|每人)?(?:出|交|掏|花|收)\d{1,6}(?:块钱?|元)?)?"  # 要每户出200
-                    rf"(?:也|还是|实在|确实|肯定|绝对|根本|真的|真)?{_FAULT}{PARTICLES}$")
+                    rf"(?:也|又|还是|实在|确实|肯定|绝对|根本|真的|真)?{_FAULT}{PARTICLES}$")  # 2号又太贵
 # 其他几个都不现实, 其他的都太贵了: the rest ruled out beside a vote.
 OTHERS_OUT = re.compile(rf"^(?:其他|其它|其余|别的|另外)(?:的|几个|几项|方案|那几个|两个|三个)*(?:都|也都|全都)?"
                         rf"(?:{_FAULT}|一般|不怎么样|差点意思|比不上|再说|以后再说|再看看|先放放|先不选|先不投|先不要|"
@@ -336,6 +349,18 @@ def positions(body: str, options) -> str:
         return f"#{ordered[-place]}" if 1 <= place <= len(ordered) else match.group()
 
     return _POSITION.sub(option_there, body)
+
+
+# 1到3都支持, 1号至3号全选: a run of options, before 都 / 全 (1到3点, 3到5楼 are times and floors).
+_RANGE = re.compile(r"(?<![\d.])([1-9])号?(?:到|至)([1-9])号?(?=(?:我)?(?:都|全))")
+
+
+def ranges(body: str) -> str:
+    def listed(match: re.Match) -> str:
+        first, last = int(match.group(1)), int(match.group(2))
+        return "、".join(str(n) for n in range(first, last + 1)) if first < last else match.group()
+
+    return _RANGE.sub(listed, body)
 
 
 def numbers(refs: str) -> list[int]:

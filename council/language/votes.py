@@ -30,6 +30,7 @@ from council.language._vote_asides import (
     CORRECTION,
     DELIBERATED,
     FORCED,
+    MIND_CHANGED,
     OWN,
     PREVIOUS,
     RETRACT,
@@ -53,6 +54,7 @@ from council.language._vote_forms import (
     canonical,
     numbers,
     positions,
+    ranges,
 )
 
 
@@ -84,13 +86,15 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
     if len(body) > MAX_CHARS:
         return _closing_vote(body, method, options)
     if method != CONSENT:
-        body = positions(bare_numeral(body, options), options)
+        body = ranges(positions(bare_numeral(body, options), options))
     parts = _clauses_asking_only_about_the_ballot(body)
     if not parts:
         return NOT_A_VOTE
     parts = agreed_at_home(parts)
     if CORRECTION.match(parts[-1]) and any(RETRACT.match(part) for part in parts[1:-2]):
         parts = parts[:-1]  # 投1号，不对，是2号，1号是收费那个，我看岔了: the slip explained, after its correction
+    if MIND_CHANGED.match(parts[-1]) and any(CHANGE.match(part) for part in parts[:-1]):
+        parts = parts[:-1]  # 改成1号吧，我想通了: why the vote changed, said after it
     if RETRACT.match(parts[-1]) or CORRECTION.match(parts[-1]):
         return NOT_A_VOTE  # 投1，不对 / 投2，投错了: taken back, and nothing in its place
     parts = deciding_clauses(parts, consent_value if method == CONSENT else choice_refs)
