@@ -256,13 +256,15 @@ CHANGE = re.compile(rf"^{HEARD}(?:我)?(?:现在|就)"  # 原来反对的，听�
                     rf"|^{REFS}{_WITHDRAWN}")  # 先投1和2，2号我撤回，就1号
 # 投1，不对，投3 / 刚才点错了，应该是3号: what was said before is taken back; 应该是 introduces the vote.
 # 不对不对按错了 / 反对……算了，还是同意吧: said twice, or with the slip named.
+_WHEN_MIND = r"(?:我|今天|现在|后来|想了想)*"
+_THOUGHT_THROUGH = r"想通了|想明白了|想开了"
 RETRACT = re.compile(r"^(?:哦|噢|啊|呃)?(?:不对|不是|不不|不|错了|说错了|打错了|写错了|发错了|等等|更正|更正一下|"
                      r"纠正一下|(?:我)?改一下|(?:我)?改下|算了)"
                      r"(?:不对|按错了|点错了|选错了|投错了|打错了|说错了)*$"  # 我改一下，原来选的2号，现在改3号
                      # 昨天说选2，今天改主意了，选3 / 原来想反对，后来想通了，赞成: the mind changed
-                     r"|^(?:我|今天|现在|后来|想了想)*(?:改主意了|改变主意了|主意变了|变卦了|想法变了|改变想法了|想通了|"
-                     r"想明白了|想开了)$")
-MIND_CHANGED = re.compile(r"^(?:我|今天|现在|后来|想了想)*(?:想通了|想明白了|想开了|想清楚了)$")
+                     rf"|^{_WHEN_MIND}(?:改主意了|改变主意了|主意变了|变卦了|想法变了|改变想法了|{_THOUGHT_THROUGH})$")
+# 改成1号吧，我想通了: why the vote changed, said after it.
+MIND_CHANGED = re.compile(rf"^{_WHEN_MIND}(?:{_THOUGHT_THROUGH}|想清楚了)$")
 CORRECTED = re.compile(r"^(?:应该是|应该|其实是|是)(?P<rest>.+)$")
 _PERSON = (r"(?:老公|老婆|爱人|老伴|老头子|老头|老太婆|老太太|媳妇|对象|婆婆|公公|丈母娘|岳母|岳父|"
            r"妈妈|爸爸|老妈|老爸|妈|爸|"
