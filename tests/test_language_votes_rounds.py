@@ -217,9 +217,9 @@ def test_round_seven_consent_votes_with_asides(language, text, answer):
     ("三号方案我不同意", "choice"), ("我支持四号方案，四号方案我不同意", "choice"), ("我支持4号，三号方案我老公不同意", "choice"),
     ("2号我不选", "choice"), ("把3去掉", "approval"), ("把2号去掉吧", "approval"),
     # (投了1、2、3，把3去掉 is 1 and 2 since round 12: an option taken off the vote that named it, test_language_votes_round12)
-    # 最后 that is no place on the list
+    # 最后 that is no place on the list (最后一个 alone is the last option since round 18: blind20's author)
     ("最后一个问题", "choice"), ("最后一个问题：钱谁出", "choice"), ("我是最后一个投的", "choice"), ("最后一个方案谁提的？", "choice"),
-    ("选最后一个的人多", "choice"), ("还剩最后一个了", "choice"), ("最后一个", "choice"), ("选最后一个问题吧", "choice"),
+    ("选最后一个的人多", "choice"), ("还剩最后一个了", "choice"), ("选最后一个问题吧", "choice"), ("最后一个", "consent"),
     ("选最后一个？", "choice"), ("选最后一个", "consent"), ("选倒数第五个", "choice"), ("后来两个都支持", "approval"),
     ("最后两个都支持", "choice"),
 ])

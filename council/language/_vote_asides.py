@@ -16,7 +16,7 @@ _BENIGN_BLOCK = re.compile(
     r"楼上|楼下的|他|她|你|老公|老婆|婆婆|公公|妈|爸|女儿|儿子|大家|别人|邻居|老王|阿姨|叔|(?<!好)说的|说了算"
 )
 # 6栋, 2单元, 六楼 (a floor is written in numerals too): a part of the voter's address.
-_UNIT = r"(?:\d{1,3}|[一二三四五六七八九十]{1,2})(?:号楼|栋|幢|楼|单元|层|室)"
+_UNIT = r"(?:\d{1,3}|[一二三四五六七八九十]{1,2})(?:号楼|栋|幢|座|楼|单元|层|室)"  # 5座: Cantonese, a building
 _ROOM = rf"(?:{_UNIT}-?)*(?:\d{{3,4}}(?:室|号|户)?)?"
 # 6-1-302, 6-1-302王阿姨: building, unit and room with dashes, as on a parcel.
 _DASHED = r"(?:\d{1,3}-){1,2}\d{3,4}(?:室)?"
@@ -28,8 +28,9 @@ _NAMED = (r"(?:[\u4e00-\u9fff]{1,2}(?:阿姨|叔叔|叔|大爷|大妈|大姐|奶
 # Bare, it needs a building or unit, or two parts: 3楼 alone may be the third post of the thread (同意3楼).
 # 虽然我住5楼哈哈: a home said in passing, beside a vote for the same number.
 SELF_INTRO = re.compile(rf"^(?:虽然|虽说|不过|对了|顺便说下|顺便说一下)?"
-                        rf"(?=.*(?:\d|{_UNIT}))(?=.*(?:号楼|栋|幢|楼|单元|层|室|\d{{3}}))"
-                        rf"(?:(?:(?:我|俺|额|偶|咱|阿拉|本人)(?:家|们家)?(?:就)?(?:是|住|家住|家在|在|住在)?|(?:住|住在|家住|家在))"
+                        rf"(?=.*(?:\d|{_UNIT}))(?=.*(?:号楼|栋|幢|座|楼|单元|层|室|\d{{3}}))"
+                        rf"(?:(?:(?:我|俺|额|偶|咱|阿拉|本人)(?:家|们家)?(?:就)?(?:是住在|是住|是|住|家住|家在|在|住在)?"
+                        rf"|(?:住|住在|家住|家在))"
                         rf"{_ROOM}(?:的)?|(?:我是){_ROOM}(?:的)?{_NAMED}|(?:{_UNIT}-?)+(?:\d{{3,4}})?(?:的)?{_NAMED}"
                         rf"|(?=.*(?:号楼|栋|幢|单元|室|\d{{3}}))(?=.*\d)(?:{_UNIT}-?)+(?:\d{{3,4}}(?:室|号|户)?)?(?:的)?"
                         rf"|(?:我是|我家|我住|我|本人)?{_DASHED}(?:的)?{_NAMED}?)(?:哈+|呵+|嘿+|嘻+)?$")  # 我是3-2-301
@@ -50,6 +51,9 @@ SAID_AGAIN = re.compile(r"^(?:我)?(?:再说一遍|再说一次|再说一声|再
 # 考虑了两天，最后还是选1: how long the voter weighed it; 先投个赞成，有问题再说: problems later, the vote now.
 DELIBERATED = re.compile(r"^(?:我们家|我家|俺家|全家|我们全家|家里)(?:人)?(?:商量|讨论|合计|研究)(?:了|过了|好了)"
                          r"(?:一下|下)?$|"
+                         # 跟我老伴商量了一下: the household talked it over, then the voter's own vote
+                         r"^(?:我)?(?:跟|和|同)(?:我|我家|俺|俺家)?(?:老伴|老公|老婆|爱人|媳妇|老头子|老头|老太婆|家里人|家人|"
+                         r"孩子们?|儿子|女儿|闺女|爸妈|老妈|老爸|俺娘|俺爹|那口子)(?:商量|讨论|合计)(?:了|过了|好了)(?:一下|下)?$|"
                          r"^(?:我|我们家|我家|俺家|全家|我们全家|家里)?(?:考虑|想|琢磨|纠结|犹豫|商量|研究|比较|合计)了(?:好|很|一)?"
                          r"(?:几天|两天|三天|一天|半天|好久|很久|一晚上|一晚|一宿|好几天|一下|一会儿?|一阵|很长时间)$"
                          r"|^(?:有|出了?|有啥|有什么)(?:问题|意见|情况|事)(?:再说|再提|再讲|再议|再商量|再反映)(?:吧|哈)?$"
@@ -228,7 +232,7 @@ PREVIOUS = re.compile(rf"^(?=\D*(?:之前|刚才|刚刚|本来|原来|先前|上
                       rf"(?:投|选|点|按)?(?:的|了|错了|错)?(?:是|成)?"
                       rf"(?:{_REF}(?:(?:和|跟|、|/){_REF})*|赞成|反对|弃权|同意|不同意)?(?:的|了)*$")  # 刚才选了1和2
 # 改投3号，之前投的2作废: the earlier vote voided beside the new one (what it names is no longer chosen).
-VOIDED = re.compile(rf"^(?:我)?(?:之前|刚才|刚刚|原来|先前|前面|上面|上一条|第一次)(?:我)?(?:投|选|点|发|说)?"
+VOIDED = re.compile(rf"^(?:我)?(?:之前|刚才|刚刚|原来|先前|前面|上面|上一条|第一次|上次|上回)(?:我)?(?:投|选|点|发|说)?"
                     rf"(?:的|了|那个|那票|那条)*(?:是)?(?P<refs>(?:{_REF})?)(?P<stance>赞成|反对|弃权|同意|不同意)?(?:的|那个|那票|那条)*"
                     rf"(?:作废|不算|不算数|无效|撤回|取消|撤销|撤了|撤掉|不要了)(?:了|吧|哈|啊)*$")  # 刚才那个3撤了
 # 反对，刚才手滑点了赞成: the slip before this message (what it names is not the vote).
@@ -267,12 +271,12 @@ RETRACT = re.compile(r"^(?:哦|噢|啊|呃)?(?:不对|不是|不不|不|错了|�
 MIND_CHANGED = re.compile(rf"^{_WHEN_MIND}(?:{_THOUGHT_THROUGH}|想清楚了)$")
 CORRECTED = re.compile(r"^(?:应该是|应该|其实是|是)(?P<rest>.+)$")
 _PERSON = (r"(?:老公|老婆|爱人|老伴|老头子|老头|老太婆|老太太|媳妇|对象|婆婆|公公|丈母娘|岳母|岳父|"
-           r"妈妈|爸爸|老妈|老爸|妈|爸|"
+           r"妈妈|爸爸|老妈|老爸|妈|爸|老娘|老爹|娘|爹|"
            r"儿子|女儿|闺女|孩子|家里人|家人|那口子|他们|她们|他|她|楼上|楼下|邻居|隔壁|对门|对面|老[\u4e00-\u9fff]|小[\u4e00-\u9fff]|"
            r"阿姨|叔叔|大爷|大妈|奶奶|爷爷|[\u4e00-\u9fff](?:阿姨|叔|姐|哥))")
 # 我老头子投的2 beside 我投3: someone else's vote, reported; counts for nothing, and only stands beside one's own.
 # 老婆让我投1 beside 我自己投3: an instruction to the voter is someone else's vote too.
-REPORT = re.compile(rf"^(?:我|我家|我们家|俺|俺家)?(?:{_PERSON}|老人|的){{1,3}}(?:说|讲|让我|叫我|要我|喊我|劝我)?"
+REPORT = re.compile(rf"^(?:我|我家|我们家|俺|俺家)?(?:{_PERSON}|老人|的){{1,3}}(?:说|讲)?(?:让我|叫我|要我|喊我|劝我)?"
                     rf"(?:他|她)?(?:要|也|都|想)?"
                     rf"(?:(?:投|选|点)(?:个)?(?:赞成|同意|反对|弃权|不同意)(?:票)?|投|选|支持|挑|拣|勾|赞成|同意|反对|弃权|不同意)"
                     rf"(?:的|了)?(?:是)?(?:{_REF})?{PARTICLES}$")
@@ -290,7 +294,7 @@ ABOVE_RIGHT = re.compile(rf"^(?:我)?(?:觉得)?(?:楼上|楼上的|上面)(?:�
                          rf"(?:有道理|在理|对|没错|是对的|有理)(?:的)?{PARTICLES}$")
 # 本来想投1的，看了大家说的，还是投3吧: what made the voter change her mind, between the old vote and the new.
 # 同意，不对，我又看了下，还是反对: looked at it again.
-WEIGHED = re.compile(r"^(?:我)?(?:又|再)(?:看了下|看了一下|看了看|想了想|想了下|琢磨了下)$|"
+WEIGHED = re.compile(rf"^(?:我)?(?:又|再)(?:看了下|看了一下|看了看|想了想|想了下|琢磨了下)$|^(?:我)?{HEARD}$|"
                      r"^(?:我)?(?:看了|听了|看完|听完|看过|参考了|看到)(?:一下)?"
                      r"(?:大家|大伙儿?|群里|各位|邻居们|大家伙儿?)(?:的|说的|讲的|发的)?(?:意见|理由|分析|讨论|说法|发言|留言)?(?:以后|之后|后)?$")
 # 跟大家一样, 理由同楼上, 跟我婆婆一样 beside one's own vote (选1): her choice, said to match others' (alone no vote).
@@ -323,7 +327,8 @@ def _home_apart(part: str) -> list[str]:
 
 # Numbers that say where or when, not what for: 4号楼, 8号楼那边, 下午3点, 10号前, 5月1日; or how much: 500块,
 # 每户出200, 一户要交300.
-_PLACE_OR_TIME = re.compile(r"\d{1,3}(?:号楼|栋|幢|单元)|\d{1,2}(?:点|:\d{2})(?:半|\d{1,2}分?)?"
+_PLACE_OR_TIME = re.compile(r"\d{1,3}(?:号楼|栋|幢|座|单元)|(?<!\d)1[3-9]\d{9}(?!\d)|"  # a mobile number
+                            r"\d{1,3}(?:多)?个(?:多)?(?:月|星期|礼拜|钟头|小时)|\d{1,2}(?:点|:\d{2})(?:半|\d{1,2}分?)?"
                             r"|(?:\d{1,2}月)?\d{1,2}(?:号|日)(?=前|之前|以前|以后|之后|后|开始|截止|那天)|\d{1,2}月\d{1,2}(?:号|日)?"
                             r"|\d{1,2}月(?:底|初|中旬|上旬|下旬|份)|\d{1,2}月(?=前|之前|以前|以后|之后)"
                             r"|\d{1,2}楼(?![上下])"  # 虽然我家在10楼用不上: a floor
@@ -347,8 +352,8 @@ def benign(clause: str) -> bool:
     if (SELF_INTRO.match(clause) or CORRECTION.match(clause) or ALONG.match(clause) or SAME_MIND.match(clause)
             or DELIBERATED.match(clause) or TENURE.match(clause) or SAID_AGAIN.match(clause) or procedure(clause)):
         return True
-    bare = _without_places(clause)  # 4号楼那个僵尸车早该拖了, 下午3点才看到
-    if bare is None or len(clause) > 16:
+    bare = _without_places(clause)  # 4号楼那个僵尸车早该拖了, 下午3点才看到, 有事打我电话139…
+    if bare is None or len(bare) > 16:
         return False
     return not _BENIGN_BLOCK.search(_HARMLESS.sub("", bare))
 

@@ -313,6 +313,7 @@ def _beside(r: _Reading, i: int, part: str) -> str | None:
     elif support := (OPINE_GOOD.match(part) or LEANING.match(part) or HURRY.match(part) or VIRTUE.match(part)
                      or _PAST_OWN.match(part)):
         r.supports.extend(numbers(support.group("refs")))  # 改投3号，刚看了大家的理由觉得3号更好
+        r.own = r.own or bool(OWN.match(part))  # 俺娘让我投1号，我自己看了也觉得1号好，投1: the voter's own mind
     elif (other := _REASON_OTHER.match(part) or _WHICH_WAS.match(part)
            or (r.against and _OUT_BECAUSE.match(part))) \
             and not _NO_VOTE_IN.search(_WHEN_OR_HOW_MUCH.sub("", other.group("rest"))):

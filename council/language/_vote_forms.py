@@ -30,7 +30,8 @@ _TRADITIONAL = str.maketrans("號選揀贊讚權棄對個擇給還覺認隨無�
                              "一二二三四五七八九")
 _CN = "[一二两三四五六七八九十]+"
 _CN_RULES = [
-    re.compile(rf"(?<=第)({_CN})"),
+    # 第二个, 第三条; not 安全第一 (safety first) and its kin, said as a reason
+    re.compile(rf"(?<=第)(?<!(?:安全|健康|生命|质量|身体|友谊|效率|民生|孩子|老人)第)({_CN})"),
     re.compile(rf"({_CN})(?=号(?!线|楼|门|床|柜|室|栋|单元)|个方案|个建议|个选项)"),
     re.compile(rf"(?<=方案|选项|提议|建议)({_CN})"),
     # 投二, 支持三, 我的一票给三, 投个二, 勾二 (tick): a numeral right after a vote verb, at the end of its clause or
@@ -68,6 +69,12 @@ _SLIPS = ((re.compile(r"反队|返对|反怼"), "反对"), (re.compile(r"弃全|
           (re.compile(r"(?<=[投选])滴(?=是)"), "的"),
           # 我投儿号, 我选而号: 二 heard as 儿 or typed as 而 (ér), right after a vote verb, before 号
           (re.compile(r"(?<=[投选])[儿而](?=号)"), "二"),
+          # 我觉着1号蛮好: 觉着, as 觉得 is said in the north and in Wu
+          (re.compile(r"(?<!睡)觉着"), "觉得"),
+          # 我选2号放案: 方案 typed with a character of the same sound (fàng, fáng, fǎng) after an option
+          (re.compile(r"(?<=[\d号])[放防访房仿](?=案)"), "方"),
+          # 我系反对嘅 (Cantonese 系, to be, as written in simplified characters): only after 我 / 佢, before a vote
+          (re.compile(r"(?<=[我佢])系(?=住|投|选|支持|同意|赞成|反对|弃权|不|\d)"), "是"),
           # 投1票给2号: one vote, for option 2
           (re.compile(r"投(?:1|一)票给(?=\d|[一二三四五六七八九十]号|第|#)"), "投"),
           # 选着1号: 选择 typed as 选着, before an option
@@ -139,8 +146,9 @@ _SEP = r"(?:和|跟|与|及|、|/|\+|或者|或|还有|以及|加|搭|同埋|同
 REFS = rf"(?P<refs>{_REF}(?:{_SEP}{_REF})*)"
 _DET = r"(?:那个|这个|原来那个|原来的)?"  # 我觉得那个第三个方案挺好的 / 还是选原来那个2吧
 # 听了解释现在同意了: what changed the voter's mind.
-HEARD = (r"(?:(?:听了|看了|听完|看完)(?:解释|说明|介绍|社工的解释|大家的解释|大家说的|大家的意见|大家的理由)"
-         r"(?:以后|之后|后)?)")
+HEARD = (r"(?:(?:听了|看了|听完|看完)"
+         r"(?:(?:(?:社工|物业|居委会?|主任|楼长|网格员|工作人员|专家|师傅|施工方|大家)(?:的)?)?(?:解释|说明|介绍|讲解)"
+         r"|大家说的|大家的意见|大家的理由)(?:以后|之后|后)?)")
 # 哈哈选2, 想想还是同意: laughter, or a second thought, before the vote.
 _PRE = (rf"(?:哈{{2,}}|嘿{{2,}}|呵{{2,}}|嘻{{2,}})?(?:嗯|好|那|那么|行|ok|好吧|那就|那我就|算了)?{HEARD}?"
         r"(?:现在|后来|最后|最终)?"
@@ -167,11 +175,12 @@ _DAY_DONE = (r"(?:(?:昨天|前天|今天)(?:早上|上午|中午|下午|晚上)
 SUBJ_ADV = (rf"(?:{_WITH}|{_HOUSEHOLD}|{_BALLOT}|{ME}|{_LEAD_IN}|{_ALONG}|{_DAY_DONE}|那我|也|还是|就|都|只|先|已经|"
             r"早就|(?:肯定|坚决|果断|必须)(?:地|滴)?|"  # 必须滴选2号: 滴 for 地 (的)
             r"(?:迷迷糊糊|迷糊着|随手|顺手|顺便|赶紧|匆匆忙忙|匆忙)(?:地|滴)?|"  # 夜班刚下，迷迷糊糊投个4号
-            r"毫不犹豫地?|一定|同|也是|都是|梗是|梗系|"  # 梗係投4號 (Cantonese: of course)
+            r"毫不犹豫地?|一定|同|也是|都是|梗是|梗系|重新|"  # 梗係投4號 (Cantonese: of course)
             r"想了想还是|想来想去还是|考虑了一下还是|最后还是|思来想去还是)*")
 _VERB = (r"(?:投一票给|这一票给|一票给|的一票给|的一票投给|的票给|这票给|这票投给|把(?:我的|这|这一)?一?票(?:投)?给|"
          r"票投给|^票投|投票给|投给|投票|投个|投的是|投的|投了|投|选择|选的是|选的|选了|选个|选|拣|挑|"
-         r"要投|要选|就要|要的是|意见是|的意见是|(?<=[只就])(?:保留|留下|留)|"  # 我要的是3号 / 只留1号
+         r"要投|要选|就要|要的是|意见是|的意见是|(?:的|咯)?意思是(?:选|投)?|"  # 我要的是3号 / 我咯意思是选3号咯
+         r"(?<=[只就])(?:保留|留下|留)|"  # 只留1号
          r"(?<=已经|早就)(?:投过|选过|点过|点了|点的)|"  # 我已经投过2了: this ballot's vote, said again
          r"勾选|勾了|勾的是|勾|打勾|打钩|"  # 我勾2、3, 阿拉勾2搭4: ticking the option on the list
          r"支持|赞成|赞同|认同|同意|力挺|挺|撑|拥护|附议|坚持|pick|改投|改选|改回|改成|换成|改为|改(?=\d|第|#)|换|要|站在|站队|站|"
@@ -186,7 +195,8 @@ _VOCATIVE = r"(?:老铁们?|兄弟们?|姐妹们|家人们|各位|亲们?)?"  # 
 _TAIL = (rf"{_SIDE}{_ONE_VOTE}(?:方案)?(?:的(?:做法|办法|方案|建议|提议|意见))?{PARTICLES}(?:⊕)*{_ALL}{PARTICLES}"
          rf"{_VOCATIVE}")
 # Words that call one option the better: 2号靠谱, 还是三号好一点, 一号最合理, 4号中 (Henan: good).
-_PRAISE = (r"(?:最好|更好|好一点|好一些|好点|好些|比较好|好|不错|靠谱|最靠谱|更靠谱|比较靠谱|挺好的?|很好|可以|行|"
+_PRAISE = (r"(?:最好|更好|好一点|好一些|好点|好些|比较好|好|不错|靠谱|最靠谱|更靠谱|比较靠谱|挺好的?|很好|"
+           r"蛮好|满好|蛮不错|可以|行|"
            r"最合适|更合适|比较合适|合适|实在|最实在|更实在|划算|最划算|更划算|实用|最实用|更实用|得行|要得|好使|合理|最合理|更合理|"
            r"比较合理|中|必须的|省事|最省事|稳妥|稳当|保险|实际|最实际|更实际|"
            r"(?:实在|合适|靠谱|划算|实际|实用|省事|省钱|便宜)(?:一)?点儿?|"  # 还是第四个实在点
@@ -309,8 +319,10 @@ NOT_AGAINST = re.compile(rf"^{ME}?(?:也|都)?(?:是)?不反对{_AGREE_END}")
 # counted.
 NO_OBJECTION = re.compile(rf"^{ME}?(?:也|都)?(?:是)?(?:没意见|没有意见|没得意见|冇意见|无意见|没啥意见|没什么意见|"
                           rf"没异议|无异议|没有异议){_AGREE_END}")
-# 1, 选2, 投3号: a ballot's number on a consent ballot, in the order 赞成 / 反对 / 弃权.
-CONSENT_NUMBER = re.compile(rf"^{_PRE}(?:{_HOUSEHOLD}|{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[1-3一二三])"
+# 1, 选2, 投3号: a ballot's number on a consent ballot, in the order 赞成 / 反对 / 弃权 (not 最后一个, 投一个: a place,
+# a count).
+CONSENT_NUMBER = re.compile(rf"^(?!.*最后[一1]个|.*[一二三]个)"
+                            rf"{_PRE}(?:{_HOUSEHOLD}|{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[1-3一二三])"
                             rf"(?:号|个|项)?(?:方案|选项)?{PARTICLES}$")
 # 4, 投5, 我选4号, 我家投7号方案, ⑤ on a consent ballot: a number the ballot does not have (a correction, not a vote).
 CONSENT_OFF = re.compile(rf"^{_PRE}(?:{_HOUSEHOLD}|{ME})?(?:就|还是)?(?:投|选|选择)?(?:第|#)?(?P<n>[4-9])(?:号|个|项)?"
@@ -338,7 +350,8 @@ def bare_numeral(body: str, options, led: bool = False) -> str:
 
 # 选最后一个, 投倒数第二个: a place on the ballot's list, right after a vote verb (最后一个问题, 我是最后一个投的 are no
 # votes), as the number of the option there (#7 on a ballot of 2, 5, 7: a number, never a position).
-_POSITION = re.compile(r"(?:(?<=[投选挺勾要])|(?<=支持)|(?<=选择)|(?<=\d[个号][和跟、]))"  # 第一个和最后一个
+_POSITION = re.compile(r"(?:(?<=[投选挺勾要])|(?<=支持)|(?<=选择)|(?<=\d[个号][和跟、])"  # 第一个和最后一个
+                       r"|^(?:就|那就|还是|我)?(?=最后一个(?:方案|选项)?(?:吧|呗|啦)?$))"  # 最后一个, the whole message
                        r"(?:最后(?:一|1)?(?:个|项|条|种)|最后(?:那|这)个|倒数第(?P<n>\d)(?:个|项|条|种))"
                        r"(?=方案|选项|建议|吧|了|啦|呗|!|,|$)")
 

@@ -83,13 +83,20 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
     body = canonical(raw)
     if not body:
         return NOT_A_VOTE
-    if len(body) > MAX_CHARS:
-        return _closing_vote(body, method, options)
+    listed = _numbered_list(body)
+    if listed:
+        body = _LIST_ITEM.sub(lambda item: "" if item.group("after") else "，", body)
+    if listed or len(body) > MAX_CHARS:
+        closing = _closing_vote(body, method, options)
+        if closing.kind != "none" or len(body) > MAX_CHARS:
+            return closing  # (我投3号，原因：1.省钱 2.省事 is read as the short message it is)
     if method != CONSENT:
         body = ranges(positions(bare_numeral(body, options), options))
     parts = _clauses_asking_only_about_the_ballot(body)
     if not parts:
         return NOT_A_VOTE
+    if _ASKS_TO_CHANGE.search(parts[-1]) and procedure(parts[-1]) and any(_CAST.search(p) for p in parts[:-1]):
+        return NOT_A_VOTE  # 选了1号还能改吗？: a vote cast before, and whether it can be changed
     parts = agreed_at_home(parts)
     if CORRECTION.match(parts[-1]) and any(RETRACT.match(part) for part in parts[1:-2]):
         parts = parts[:-1]  # 投1号，不对，是2号，1号是收费那个，我看岔了: the slip explained, after its correction
@@ -104,14 +111,30 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
     return VoteReading(*read) if read else NOT_A_VOTE
 
 
+_ASKS_TO_CHANGE = re.compile(r"改|换|撤回|重投")
+_CAST = re.compile(r"(?:投|选|点)(?:了|过)")
+
+
 # 我说两句哈，这个事拖了好久了，……所以我选2号: a long message (the story, then the vote) is read by its closing
 # vote: the last clause that votes by itself, said by the sender (我…, 就选⑤, 所以…, on consent a stance alone), with
 # what follows it. Not when the message asks, sets a condition, or answers another post or proposal (张姐说的…，我同意;
 # 我们楼上个月 is the building, last month).
 _CLOSING_LEAD = re.compile(r"^(?:所以|那么|那就|因此|总之|反正)(?=.)")
 _CLOSING_OWN = re.compile(r"我|俺|咱|本人|阿拉|^(?:最后|最终|那|那就)?(?:就|还是)")
+_CLOSING_VERB = re.compile(r"^(?:就|那就)?(?:投|选)")
 _CLOSING_BLOCK = re.compile(r"[?？]|吗|如果|要是|假如|万一|的话|除非|楼上(?!个月|个星期|礼拜|周|次|回)|"
                             r"说的|说得|讲的|讲得|提的|提议|建议|观点|看法")
+
+
+# 选4号的理由：1. 不扰民 2. 花钱少 3. 见效快。所以我投4号: reasons numbered 1, 2, 3 … (their numbers are no
+# options), then the vote: read by its closing vote, as a long message is.
+_LIST_ITEM = re.compile(r"(?:^|(?<=[\s,，。;；])|(?P<after>(?<=[:：是])))(?<![\d.])(?P<n>[1-9])\s*[.、)）]\s*"
+                        r"(?=[\u4e00-\u9fff])")
+
+
+def _numbered_list(body: str) -> bool:
+    found = [int(item.group("n")) for item in _LIST_ITEM.finditer(body)]
+    return len(found) >= 2 and found == list(range(1, len(found) + 1))
 
 
 def _closing_vote(body: str, method: str, options) -> VoteReading:
@@ -123,7 +146,9 @@ def _closing_vote(body: str, method: str, options) -> VoteReading:
         clause = _CLOSING_LEAD.sub("", parts[i])
         if votes_alone(clause) is None:
             continue
-        if not _CLOSING_OWN.search(clause) and not (method == CONSENT and len(clause) <= 4):
+        # 我家老人多，还是求稳，投3号吧: a vote verb, right after the sender's own clause, is the sender's
+        own_before = _CLOSING_VERB.match(clause) and _CLOSING_OWN.search(parts[i - 1])
+        if not _CLOSING_OWN.search(clause) and not own_before and not (method == CONSENT and len(clause) <= 4):
             return NOT_A_VOTE  # 2号 at the end of a story may name what the story was about
         tail = "，".join([clause, *parts[i + 1:]])
         return read_vote(tail, method, options) if len(tail) <= MAX_CHARS else NOT_A_VOTE
