@@ -29,7 +29,8 @@ from council.language.likeness import COEFFICIENTS, Rarity, features, logistic, 
 
 DATA = REPO / "tests" / "data"
 SETS = ("dev", "test", "holdout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
-        "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18")
+        "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19",
+        "blind20")
 NAMES = ("concepts", "shared", "contained", "place", "amount", "bias")
 THRESHOLDS = (0.55, 0.6, 0.62, 0.65, 0.7)
 
