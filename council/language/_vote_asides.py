@@ -325,9 +325,9 @@ def _home_apart(part: str) -> list[str]:
     return [part[home.end():]] if home else [part]  # who votes, not what for
 
 
-# Numbers that say where or when, not what for: 4号楼, 8号楼那边, 下午3点, 10号前, 5月1日; or how much: 500块,
-# 每户出200, 一户要交300.
-_PLACE_OR_TIME = re.compile(r"\d{1,3}(?:号楼|栋|幢|座|单元)|(?<!\d)1[3-9]\d{9}(?!\d)|"  # a mobile number
+# Numbers that say where or when, not what for: 4号楼, 8号楼那边, 下午3点, 10号前, 5月1日, how long (我家宝宝才8个月)
+# or how much (500块, 每户出200, 一户要交300), and mobile numbers (有事打我电话139…).
+_PLACE_OR_TIME = re.compile(r"\d{1,3}(?:号楼|栋|幢|座|单元)|(?<!\d)1[3-9]\d{9}(?!\d)|"
                             r"\d{1,3}(?:多)?个(?:多)?(?:月|星期|礼拜|钟头|小时)|\d{1,2}(?:点|:\d{2})(?:半|\d{1,2}分?)?"
                             r"|(?:\d{1,2}月)?\d{1,2}(?:号|日)(?=前|之前|以前|以后|之后|后|开始|截止|那天)|\d{1,2}月\d{1,2}(?:号|日)?"
                             r"|\d{1,2}月(?:底|初|中旬|上旬|下旬|份)|\d{1,2}月(?=前|之前|以前|以后|之后)"

@@ -111,6 +111,8 @@ def read_vote(text: str, method: str, options: list[int] | tuple[int, ...]) -> V
     return VoteReading(*read) if read else NOT_A_VOTE
 
 
+# 选了1号还能改吗？: a question about changing a vote, after the vote said as cast before (选了, 投过): the voter weighs
+# a change, she does not vote (选二号，明天10点前还能改吗？ keeps its vote).
 _ASKS_TO_CHANGE = re.compile(r"改|换|撤回|重投")
 _CAST = re.compile(r"(?:投|选|点)(?:了|过)")
 
